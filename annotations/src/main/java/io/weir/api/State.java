@@ -1,0 +1,34 @@
+package io.weir.api;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares a keyed state field of a {@link Keyed} operator. The field's type is one of the state
+ * interfaces of {@code io.weir.state} ({@code ValueState<T>}, {@code ListState<T>},
+ * {@code ReducingState<T>}); Weir assigns it before the operator runs and saves and restores it.
+ * The field must not be private or final, so the generated code can bind it without reflection.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.FIELD)
+public @interface State {
+  /** State name, stable across versions of the job; defaults to the field's name. */
+  String name() default "";
+
+  /** For {@code ReducingState<T>}: the {@link ReduceFunction} over {@code T} that folds added values. */
+  Class<? extends ReduceFunction<?>> reducer() default NoReducer.class;
+
+  /** Placeholder default of {@link #reducer()}; never instantiated. */
+  final class NoReducer implements ReduceFunction<Object> {
+    private NoReducer() {}
+
+    @Override
+    public Object reduce(Object accumulated, Object value) {
+      throw new UnsupportedOperationException("no reducer declared");
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package io.weir.processor;
+
+import com.palantir.javapoet.ClassName;
+
+/**
+ * Names of the state and runtime types that generated code uses. The processor depends on the
+ * annotations module only, so these are spelled out here, in one place.
+ */
+public final class RuntimeNames {
+  private RuntimeNames() {}
+
+  public static final String GENERATOR = "io.weir.processor.WeirProcessor";
+
+  // io.weir.state
+  public static final ClassName VALUE_STATE = ClassName.get("io.weir.state", "ValueState");
+  public static final ClassName LIST_STATE = ClassName.get("io.weir.state", "ListState");
+  public static final ClassName REDUCING_STATE = ClassName.get("io.weir.state", "ReducingState");
+  public static final ClassName KEYED_STATE_BACKEND = ClassName.get("io.weir.state.backend", "KeyedStateBackend");
+  public static final ClassName STATE_DESCRIPTOR = ClassName.get("io.weir.state.backend", "StateDescriptor");
+
+  // io.weir.state.serialization
+  public static final ClassName TYPE_SERIALIZER = ClassName.get("io.weir.state.serialization", "TypeSerializer");
+  public static final ClassName BINARY_OUTPUT = ClassName.get("io.weir.state.serialization", "BinaryOutput");
+  public static final ClassName BINARY_INPUT = ClassName.get("io.weir.state.serialization", "BinaryInput");
+  public static final ClassName SERIALIZATION_EXCEPTION =
+      ClassName.get("io.weir.state.serialization", "SerializationException");
+
+  // io.weir.runtime
+  public static final ClassName OPERATOR_INVOKER = ClassName.get("io.weir.runtime.operator", "OperatorInvoker");
+  public static final ClassName KEY_SELECTOR = ClassName.get("io.weir.runtime.operator", "KeySelector");
+  public static final ClassName JOB_PLAN = ClassName.get("io.weir.runtime.plan", "JobPlan");
+  public static final ClassName JOB_PLAN_PROVIDER = ClassName.get("io.weir.runtime.plan", "JobPlanProvider");
+  public static final ClassName PARTITIONING = ClassName.get("io.weir.runtime.plan", "Partitioning");
+
+  /** The service file listing generated plan providers. */
+  public static final String JOB_PLAN_SERVICE_FILE = "META-INF/services/io.weir.runtime.plan.JobPlanProvider";
+}

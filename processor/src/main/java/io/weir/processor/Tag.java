@@ -1,0 +1,55 @@
+package io.weir.processor;
+
+/**
+ * The stable tags of the processor's diagnostics. A tag never changes meaning once released, so
+ * users can search for it and tests can assert it.
+ */
+public enum Tag {
+  /** An upstream's output type does not match the downstream's input types. */
+  EDGE_TYPE("weir.edge-type"),
+  /** A class named in {@code from} is not a {@code @Source} or {@code @Operator}. */
+  EDGE_UPSTREAM("weir.edge-upstream"),
+  /** The {@code from} edges close a cycle. */
+  CYCLE("weir.cycle"),
+  /** A sink is used as an upstream. */
+  SINK_UPSTREAM("weir.sink-upstream"),
+  /** {@code @Keyed} names nothing usable. */
+  KEY_MISSING("weir.key-missing"),
+  /** The key's type has no stable hash. */
+  KEY_TYPE("weir.key-type"),
+  /** A {@code @State} field has an unsupported type, is private or final, or has a bad reducer. */
+  STATE_FIELD("weir.state-field"),
+  /** A {@code @State} field in an operator that is not {@code @Keyed}. */
+  STATE_UNKEYED("weir.state-unkeyed"),
+  /** No method to process an input, or several for one input type, or outputs that disagree. */
+  PROCESS_METHOD("weir.process-method"),
+  /** The user class cannot be instantiated by generated code. */
+  CONSTRUCTOR("weir.constructor"),
+  /** Abstract, non-static inner, private, local or generic user class. */
+  CLASS_SHAPE("weir.class-shape"),
+  /** Two jobs, or two vertices of one job, share a name; or a job name is malformed. */
+  DUPLICATE_NAME("weir.duplicate-name"),
+  /** A job has no source or no sink, or a vertex belongs to no job or to several. */
+  JOB_SHAPE("weir.job-shape"),
+  /** A bad parallelism, max parallelism or exchange. */
+  PARALLELISM("weir.parallelism"),
+  /** A class annotated with two of {@code @Source}, {@code @Operator}, {@code @Sink}. */
+  ROLE_CONFLICT("weir.role-conflict"),
+  /** A {@code @Source} class that does not implement {@code SourceReader<T>} with a concrete T. */
+  SOURCE_SHAPE("weir.source-shape"),
+  /** A record type has no generated serializer and falls back to Kryo (warning). */
+  KRYO_FALLBACK("weir.kryo-fallback"),
+  /** A record type that can be neither generated nor handled by the fallback. */
+  SERIALIZER("weir.serializer");
+
+  private final String id;
+
+  Tag(String id) {
+    this.id = id;
+  }
+
+  /** The tag as it appears in messages, e.g. {@code weir.edge-type}. */
+  public String id() {
+    return id;
+  }
+}

@@ -1,0 +1,44 @@
+package io.weir.runtime.plan;
+
+import io.weir.api.SourceReader;
+import io.weir.runtime.operator.KeySelector;
+import io.weir.runtime.operator.OperatorInvoker;
+import io.weir.state.serialization.TypeSerializer;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * One vertex of a job's logical graph: a user class and how to run it.
+ *
+ * @param id stable operator id derived from the class's name (not its position in the graph), so
+ *     state can be matched to operators across versions of a job
+ * @param name display name, unique within the job
+ * @param kind source, operator or sink
+ * @param className the user's class
+ * @param parallelism declared parallelism; 0 means the job's default
+ * @param sourceFactory creates the user's reader (sources only, else null)
+ * @param invokerFactory creates the generated invoker (operators and sinks, else null)
+ * @param outputSerializer serializer of the records the vertex emits (null for sinks)
+ * @param inputTypes names of the input types, indexed by input number (empty for sources)
+ * @param keySelector key of each input (keyed vertices only, else null)
+ */
+public record VertexPlan(
+    String id,
+    String name,
+    VertexKind kind,
+    String className,
+    int parallelism,
+    Supplier<? extends SourceReader<?>> sourceFactory,
+    Supplier<? extends OperatorInvoker<?>> invokerFactory,
+    TypeSerializer<?> outputSerializer,
+    List<String> inputTypes,
+    KeySelector keySelector) {
+
+  public VertexPlan {
+    inputTypes = List.copyOf(inputTypes);
+  }
+
+  public boolean keyed() {
+    return keySelector != null;
+  }
+}

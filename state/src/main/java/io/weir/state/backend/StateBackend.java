@@ -1,0 +1,16 @@
+package io.weir.state.backend;
+
+import io.weir.state.KeyGroupRange;
+
+/** Creates the keyed state of operator instances: the heap backend now, RocksDB later. */
+public interface StateBackend {
+
+  /** A short name such as {@code heap}, used in configuration and messages. */
+  String name();
+
+  /**
+   * The keyed state of one instance of the operator {@code operatorId}, owning the key groups
+   * {@code range} out of {@code maxParallelism}.
+   */
+  KeyedStateBackend createKeyedBackend(String operatorId, KeyGroupRange range, int maxParallelism);
+}

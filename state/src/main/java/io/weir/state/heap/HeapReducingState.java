@@ -1,0 +1,38 @@
+package io.weir.state.heap;
+
+import io.weir.api.ReduceFunction;
+import io.weir.state.ReducingState;
+import io.weir.state.backend.ReduceFailedException;
+import java.util.Objects;
+
+final class HeapReducingState<T> implements ReducingState<T> {
+  private final HeapKeyedStateBackend backend;
+  private final StateTable table;
+  private final ReduceFunction<T> reducer;
+
+  HeapReducingState(HeapKeyedStateBackend backend, StateTable table, ReduceFunction<T> reducer) {
+    this.backend = backend;
+    this.table = table;
+    this.reducer = reducer;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void add(T value) {
+    Objects.requireNonNull(value, "ReducingState.add(null)");
+    var map = backend.current(table);
+    T old = (T) map.get(backend.key());
+    map.put(backend.key(), old == null ? value : ReduceFailedException.reduce(reducer, old, value, table.descriptor));
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public T get() {
+    return (T) backend.current(table).get(backend.key());
+  }
+
+  @Override
+  public void clear() {
+    backend.current(table).remove(backend.key());
+  }
+}

@@ -1,0 +1,33 @@
+package io.weir.state.heap;
+
+import io.weir.state.ValueState;
+
+final class HeapValueState<T> implements ValueState<T> {
+  private final HeapKeyedStateBackend backend;
+  private final StateTable table;
+
+  HeapValueState(HeapKeyedStateBackend backend, StateTable table) {
+    this.backend = backend;
+    this.table = table;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public T value() {
+    return (T) backend.current(table).get(backend.key());
+  }
+
+  @Override
+  public void update(T value) {
+    if (value == null) {
+      clear();
+    } else {
+      backend.current(table).put(backend.key(), value);
+    }
+  }
+
+  @Override
+  public void clear() {
+    backend.current(table).remove(backend.key());
+  }
+}

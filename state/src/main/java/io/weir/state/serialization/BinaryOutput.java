@@ -1,0 +1,168 @@
+package io.weir.state.serialization;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * A growable big-endian byte buffer that serializers append to. Not thread-safe: one per writer.
+ * Deliberately a final class rather than {@code java.io.DataOutput}: no checked exceptions and no
+ * virtual calls, so generated serializers inline into tight code.
+ */
+public final class BinaryOutput {
+  private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+  private byte[] buffer;
+  private int position;
+
+  public BinaryOutput() {
+    this(256);
+  }
+
+  public BinaryOutput(int initialCapacity) {
+    this.buffer = new byte[Math.max(16, initialCapacity)];
+  }
+
+  /** Writes into {@code buffer} from position 0, growing into a new array if it fills up. */
+  public BinaryOutput(byte[] buffer) {
+    this.buffer = buffer;
+  }
+
+  /** Number of bytes written. */
+  public int position() {
+    return position;
+  }
+
+  /** Discards everything written; keeps the array. */
+  public void clear() {
+    position = 0;
+  }
+
+  /** Moves the write position back to {@code position}, e.g. to undo a partly written record. */
+  public void truncate(int position) {
+    if (position < 0 || position > this.position) {
+      throw new IllegalArgumentException("cannot truncate to " + position + " of " + this.position);
+    }
+    this.position = position;
+  }
+
+  /** The backing array; bytes {@code [0, position())} are valid. It changes when the buffer grows. */
+  public byte[] array() {
+    return buffer;
+  }
+
+  /** Replaces the backing array (e.g. with a recycled one) and resets the position. */
+  public void reset(byte[] newBuffer) {
+    this.buffer = newBuffer;
+    this.position = 0;
+  }
+
+  /** A copy of the bytes written. */
+  public byte[] toByteArray() {
+    return Arrays.copyOf(buffer, position);
+  }
+
+  private void ensure(int extra) {
+    int needed = position + extra;
+    if (needed > buffer.length) {
+      if (needed < 0) {
+        throw new SerializationException("record larger than 2 GiB");
+      }
+      buffer = Arrays.copyOf(buffer, Math.max(needed, buffer.length * 2));
+    }
+  }
+
+  public void writeBoolean(boolean v) {
+    writeByte(v ? 1 : 0);
+  }
+
+  public void writeByte(int v) {
+    ensure(1);
+    buffer[position++] = (byte) v;
+  }
+
+  public void writeShort(int v) {
+    ensure(2);
+    SHORT.set(buffer, position, (short) v);
+    position += 2;
+  }
+
+  public void writeChar(char v) {
+    writeShort(v);
+  }
+
+  public void writeInt(int v) {
+    ensure(4);
+    INT.set(buffer, position, v);
+    position += 4;
+  }
+
+  public void writeLong(long v) {
+    ensure(8);
+    LONG.set(buffer, position, v);
+    position += 8;
+  }
+
+  public void writeFloat(float v) {
+    writeInt(Float.floatToRawIntBits(v));
+  }
+
+  public void writeDouble(double v) {
+    writeLong(Double.doubleToRawLongBits(v));
+  }
+
+  /** An unsigned LEB128 varint: 1 byte for 0..127, used for lengths, ordinals and tags. */
+  public void writeVarInt(int v) {
+    ensure(5);
+    while ((v & ~0x7F) != 0) {
+      buffer[position++] = (byte) ((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    buffer[position++] = (byte) v;
+  }
+
+  public void writeBytes(byte[] bytes, int offset, int length) {
+    ensure(length);
+    System.arraycopy(bytes, offset, buffer, position, length);
+    position += length;
+  }
+
+  /**
+   * A non-null string as its UTF-16 length (varint) followed by its chars: one byte each when all
+   * are below 0x80 (flagged by the low bit of the length), else two. Cheaper than UTF-8 both ways.
+   */
+  public void writeString(String s) {
+    int length = s.length();
+    ensure(5 + 2 * length);
+    int start = position;
+    // optimistic one-byte encoding; fall back when a wide char turns up
+    writeVarIntUnchecked((length << 1) | 1);
+    int p = position;
+    byte[] b = buffer;
+    for (int i = 0; i < length; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        position = start;
+        writeVarIntUnchecked(length << 1);
+        for (int j = 0; j < length; j++) {
+          SHORT.set(buffer, position, (short) s.charAt(j));
+          position += 2;
+        }
+        return;
+      }
+      b[p++] = (byte) c;
+    }
+    position = p;
+  }
+
+  private void writeVarIntUnchecked(int v) {
+    while ((v & ~0x7F) != 0) {
+      buffer[position++] = (byte) ((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    buffer[position++] = (byte) v;
+  }
+}
