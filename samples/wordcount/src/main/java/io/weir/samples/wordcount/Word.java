@@ -1,0 +1,4 @@
+package io.weir.samples.wordcount;
+
+/** One word of the text, lower-cased. */
+public record Word(String text) {}
