@@ -52,6 +52,23 @@ public final class BinaryInput {
     return position < limit;
   }
 
+  /**
+   * The backing array; the unread bytes are {@code [position(), position() + remaining())}. For
+   * codecs that parse in place (e.g. the Kryo fallback) and then {@link #skip} what they consumed.
+   */
+  public byte[] array() {
+    return buffer;
+  }
+
+  /** Moves past {@code n} bytes without reading them. */
+  public void skip(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("cannot skip " + n + " bytes");
+    }
+    require(n);
+    position += n;
+  }
+
   private void require(int n) {
     if (n > limit - position) {
       throw new SerializationException(
@@ -132,6 +149,80 @@ public final class BinaryInput {
     position += length;
   }
 
+  /** Fills {@code into[offset, offset + length)} with bytes written by {@link BinaryOutput#writeBooleans}. */
+  public void readBooleans(boolean[] into, int offset, int length) {
+    require(length);
+    for (int i = 0; i < length; i++) {
+      byte b = buffer[position + i];
+      if ((b & ~1) != 0) {
+        throw new SerializationException("corrupt input: boolean byte " + b + " at offset " + (position + i));
+      }
+      into[offset + i] = b != 0;
+    }
+    position += length;
+  }
+
+  /** Fills {@code into[offset, offset + length)} with values written by {@link BinaryOutput#writeShorts}. */
+  public void readShorts(short[] into, int offset, int length) {
+    requireElements(length, 2);
+    for (int i = 0; i < length; i++) {
+      into[offset + i] = (short) SHORT.get(buffer, position);
+      position += 2;
+    }
+  }
+
+  /** Fills {@code into[offset, offset + length)} with values written by {@link BinaryOutput#writeChars}. */
+  public void readChars(char[] into, int offset, int length) {
+    requireElements(length, 2);
+    for (int i = 0; i < length; i++) {
+      into[offset + i] = (char) (short) SHORT.get(buffer, position);
+      position += 2;
+    }
+  }
+
+  /** Fills {@code into[offset, offset + length)} with values written by {@link BinaryOutput#writeInts}. */
+  public void readInts(int[] into, int offset, int length) {
+    requireElements(length, 4);
+    for (int i = 0; i < length; i++) {
+      into[offset + i] = (int) INT.get(buffer, position);
+      position += 4;
+    }
+  }
+
+  /** Fills {@code into[offset, offset + length)} with values written by {@link BinaryOutput#writeLongs}. */
+  public void readLongs(long[] into, int offset, int length) {
+    requireElements(length, 8);
+    for (int i = 0; i < length; i++) {
+      into[offset + i] = (long) LONG.get(buffer, position);
+      position += 8;
+    }
+  }
+
+  /** Fills {@code into[offset, offset + length)} with values written by {@link BinaryOutput#writeFloats}. */
+  public void readFloats(float[] into, int offset, int length) {
+    requireElements(length, 4);
+    for (int i = 0; i < length; i++) {
+      into[offset + i] = Float.intBitsToFloat((int) INT.get(buffer, position));
+      position += 4;
+    }
+  }
+
+  /** Fills {@code into[offset, offset + length)} with values written by {@link BinaryOutput#writeDoubles}. */
+  public void readDoubles(double[] into, int offset, int length) {
+    requireElements(length, 8);
+    for (int i = 0; i < length; i++) {
+      into[offset + i] = Double.longBitsToDouble((long) LONG.get(buffer, position));
+      position += 8;
+    }
+  }
+
+  private void requireElements(int count, int width) {
+    if (count > (limit - position) / width) {
+      throw new SerializationException("truncated input: needed " + count + " elements of " + width
+          + " bytes at offset " + position + " but only " + (limit - position) + " bytes remain");
+    }
+  }
+
   public String readString() {
     int header = readVarInt();
     int length = header >>> 1;
@@ -142,9 +233,8 @@ public final class BinaryInput {
       position += length;
       return s;
     }
-    if (length > (limit - position) / 2) {
-      require(2 * length);
-    }
+    // checked before allocating, so a corrupt length cannot ask for a huge array
+    requireElements(length, 2);
     char[] chars = new char[length];
     for (int i = 0; i < length; i++) {
       chars[i] = (char) (short) SHORT.get(buffer, position);

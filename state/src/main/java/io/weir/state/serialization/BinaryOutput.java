@@ -15,6 +15,9 @@ public final class BinaryOutput {
   private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
   private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
+  // the largest array most JVMs allocate
+  private static final int MAX_SIZE = Integer.MAX_VALUE - 8;
+
   private byte[] buffer;
   private int position;
 
@@ -66,13 +69,19 @@ public final class BinaryOutput {
   }
 
   private void ensure(int extra) {
-    int needed = position + extra;
-    if (needed > buffer.length) {
-      if (needed < 0) {
-        throw new SerializationException("record larger than 2 GiB");
-      }
-      buffer = Arrays.copyOf(buffer, Math.max(needed, buffer.length * 2));
+    if (extra > buffer.length - position) {
+      grow(extra);
     }
+  }
+
+  // kept out of ensure() so that ensure() stays small enough to inline everywhere
+  private void grow(int extra) {
+    long needed = (long) position + extra;
+    if (extra < 0 || needed > MAX_SIZE) {
+      throw new SerializationException("record larger than 2 GiB: need " + needed + " bytes");
+    }
+    long doubled = Math.max(16L, 2L * buffer.length);
+    buffer = Arrays.copyOf(buffer, (int) Math.min(MAX_SIZE, Math.max(needed, doubled)));
   }
 
   public void writeBoolean(boolean v) {
@@ -136,6 +145,9 @@ public final class BinaryOutput {
    */
   public void writeString(String s) {
     int length = s.length();
+    if (length > (MAX_SIZE - 5) / 2) {
+      throw new SerializationException("string of " + length + " chars is too long to write");
+    }
     ensure(5 + 2 * length);
     int start = position;
     // optimistic one-byte encoding; fall back when a wide char turns up
@@ -156,6 +168,77 @@ public final class BinaryOutput {
       b[p++] = (byte) c;
     }
     position = p;
+  }
+
+  /** {@code a[offset, offset + length)}, 1 byte each; bulk copy for the array fast path. */
+  public void writeBooleans(boolean[] a, int offset, int length) {
+    ensure(length);
+    for (int i = 0; i < length; i++) {
+      buffer[position + i] = (byte) (a[offset + i] ? 1 : 0);
+    }
+    position += length;
+  }
+
+  /** {@code a[offset, offset + length)}, 2 bytes each, with one capacity check. */
+  public void writeShorts(short[] a, int offset, int length) {
+    ensure(checkedBytes(length, 2));
+    for (int i = 0; i < length; i++) {
+      SHORT.set(buffer, position, a[offset + i]);
+      position += 2;
+    }
+  }
+
+  /** {@code a[offset, offset + length)}, 2 bytes each, with one capacity check. */
+  public void writeChars(char[] a, int offset, int length) {
+    ensure(checkedBytes(length, 2));
+    for (int i = 0; i < length; i++) {
+      SHORT.set(buffer, position, (short) a[offset + i]);
+      position += 2;
+    }
+  }
+
+  /** {@code a[offset, offset + length)}, 4 bytes each, with one capacity check. */
+  public void writeInts(int[] a, int offset, int length) {
+    ensure(checkedBytes(length, 4));
+    for (int i = 0; i < length; i++) {
+      INT.set(buffer, position, a[offset + i]);
+      position += 4;
+    }
+  }
+
+  /** {@code a[offset, offset + length)}, 8 bytes each, with one capacity check. */
+  public void writeLongs(long[] a, int offset, int length) {
+    ensure(checkedBytes(length, 8));
+    for (int i = 0; i < length; i++) {
+      LONG.set(buffer, position, a[offset + i]);
+      position += 8;
+    }
+  }
+
+  /** {@code a[offset, offset + length)} as raw IEEE bits, 4 bytes each. */
+  public void writeFloats(float[] a, int offset, int length) {
+    ensure(checkedBytes(length, 4));
+    for (int i = 0; i < length; i++) {
+      INT.set(buffer, position, Float.floatToRawIntBits(a[offset + i]));
+      position += 4;
+    }
+  }
+
+  /** {@code a[offset, offset + length)} as raw IEEE bits, 8 bytes each. */
+  public void writeDoubles(double[] a, int offset, int length) {
+    ensure(checkedBytes(length, 8));
+    for (int i = 0; i < length; i++) {
+      LONG.set(buffer, position, Double.doubleToRawLongBits(a[offset + i]));
+      position += 8;
+    }
+  }
+
+  private static int checkedBytes(int count, int width) {
+    long bytes = (long) count * width;
+    if (bytes > MAX_SIZE) {
+      throw new SerializationException("array of " + count + " elements is too large to write");
+    }
+    return (int) bytes;
   }
 
   private void writeVarIntUnchecked(int v) {

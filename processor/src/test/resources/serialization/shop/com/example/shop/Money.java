@@ -1,0 +1,6 @@
+package com.example.shop;
+
+import io.weir.processor.serialization.GenerateSerializer;
+
+@GenerateSerializer
+public record Money(long cents, String currency) {}

@@ -1,0 +1,5 @@
+package com.example.shop;
+
+public class Outer {
+  public record Inner(String x) {}
+}
