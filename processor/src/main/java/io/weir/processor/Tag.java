@@ -40,7 +40,9 @@ public enum Tag {
   /** A record type has no generated serializer and falls back to Kryo (warning). */
   KRYO_FALLBACK("weir.kryo-fallback"),
   /** A record type that can be neither generated nor handled by the fallback. */
-  SERIALIZER("weir.serializer");
+  SERIALIZER("weir.serializer"),
+  /** The processor itself failed (a bug in Weir) or could not write its output. */
+  INTERNAL("weir.internal");
 
   private final String id;
 

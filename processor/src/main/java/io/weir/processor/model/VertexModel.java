@@ -1,0 +1,74 @@
+package io.weir.processor.model;
+
+import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * A source, operator or sink class as declared. Holds facts only; the validator judges them.
+ *
+ * @param element the user class
+ * @param role its role
+ * @param annotation its role annotation
+ * @param name the vertex name (declared, or the simple name)
+ * @param parallelism declared parallelism; 0 means the job's default
+ * @param exchange the {@code Exchange} constant name ({@code AUTO} for sources)
+ * @param jobName the job a source names; null for operators and sinks
+ * @param upstreams the {@code from} literals in order; empty for sources
+ * @param sourceOutput a source's record type, or null when it has none (or is not a source)
+ * @param inputs the well-formed input methods, in declaration order (operators and sinks)
+ * @param hasOpen whether the class declares {@code public void open(OperatorContext)}
+ * @param hasClose whether it declares {@code public void close()}
+ * @param key its {@code @Keyed} declaration, or null
+ * @param states its {@code @State} fields in declaration order
+ * @param unresolved whether any type it mentions is not (yet) known to javac
+ */
+public record VertexModel(
+    TypeElement element,
+    Role role,
+    AnnotationMirror annotation,
+    String name,
+    int parallelism,
+    String exchange,
+    String jobName,
+    List<UpstreamRef> upstreams,
+    TypeMirror sourceOutput,
+    List<InputModel> inputs,
+    boolean hasOpen,
+    boolean hasClose,
+    KeyModel key,
+    List<StateFieldModel> states,
+    boolean unresolved) {
+
+  public String qualifiedName() {
+    return element.getQualifiedName().toString();
+  }
+
+  public boolean keyed() {
+    return key != null;
+  }
+
+  /** The attribute {@code attribute} of the role annotation as written, or null; for diagnostics. */
+  public AnnotationValue attribute(String attribute) {
+    return AnnotationReader.explicitValue(annotation, attribute);
+  }
+
+  /**
+   * The type of records this vertex emits: a source's reader type, an operator's first input
+   * method's output (the validator checks the others agree), null for sinks and malformed classes.
+   */
+  public TypeMirror output() {
+    return switch (role) {
+      case SOURCE -> sourceOutput;
+      case OPERATOR -> inputs.isEmpty() ? null : inputs.get(0).output();
+      case SINK -> null;
+    };
+  }
+
+  /** How the role is shown in messages, e.g. {@code @Operator Count}. */
+  public String describe() {
+    return role.display() + " " + element.getSimpleName();
+  }
+}

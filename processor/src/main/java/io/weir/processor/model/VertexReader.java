@@ -1,0 +1,182 @@
+package io.weir.processor.model;
+
+import io.weir.api.Keyed;
+import io.weir.api.OperatorContext;
+import io.weir.api.SourceReader;
+import io.weir.api.State;
+import java.util.ArrayList;
+import java.util.List;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Types;
+
+/** Reads one annotated class into a {@link VertexModel}, noting whatever javac could not resolve. */
+public final class VertexReader {
+  private final Types types;
+  private final AnnotationReader annotations;
+  private final Members members;
+  private final MethodShapes shapes;
+  private final KeyResolver keys;
+
+  public VertexReader(ProcessingEnvironment env) {
+    this.types = env.getTypeUtils();
+    this.annotations = new AnnotationReader(env.getElementUtils());
+    this.members = new Members(env.getElementUtils());
+    this.shapes = new MethodShapes(types);
+    this.keys = new KeyResolver(env.getElementUtils(), types);
+  }
+
+  public VertexModel read(TypeElement type, Role role, AnnotationMirror annotation) {
+    Unresolved unresolved = new Unresolved();
+    String simpleName = type.getSimpleName().toString();
+    String name = annotations.string(annotation, "name", "");
+    int parallelism = annotations.integer(annotation, "parallelism", 0);
+    String exchange = role == Role.SOURCE ? "AUTO" : annotations.enumName(annotation, "exchange", "AUTO");
+    String jobName = role == Role.SOURCE ? annotations.string(annotation, "job", "") : null;
+    List<UpstreamRef> upstreams = new ArrayList<>();
+    if (role.hasInputs()) {
+      for (AnnotationValue value : annotations.list(annotation, "from")) {
+        TypeMirror upstream = value.getValue() instanceof TypeMirror t ? t : null;
+        unresolved.note(upstream == null || TypeScan.containsError(upstream));
+        upstreams.add(new UpstreamRef(upstream, value));
+      }
+    }
+    for (TypeElement t = type; t != null; t = Members.superclassOf(t)) {
+      unresolved.note(t.getSuperclass().getKind() == TypeKind.ERROR);
+    }
+    TypeMirror sourceOutput = role == Role.SOURCE ? sourceRecordType(type.asType(), unresolved) : null;
+    List<InputModel> inputs = role.hasInputs() ? inputs(type, role, unresolved) : List.of();
+    KeyModel key = key(type, inputs, unresolved);
+    List<StateFieldModel> states = states(type, unresolved);
+    return new VertexModel(
+        type, role, annotation, name.isEmpty() ? simpleName : name, parallelism, exchange, jobName,
+        List.copyOf(upstreams), sourceOutput, inputs, hasLifecycle(type, "open"), hasLifecycle(type, "close"),
+        key, states, unresolved.any);
+  }
+
+  private List<InputModel> inputs(TypeElement type, Role role, Unresolved unresolved) {
+    List<InputModel> inputs = new ArrayList<>();
+    DeclaredType owner = (DeclaredType) type.asType();
+    for (ExecutableElement method : members.methods(type)) {
+      if (!MethodShapes.isInputMethodName(role, method.getSimpleName())) {
+        continue;
+      }
+      ExecutableType resolved = (ExecutableType) types.asMemberOf(owner, method);
+      resolved.getParameterTypes().forEach(p -> unresolved.note(TypeScan.containsError(p)));
+      unresolved.note(TypeScan.containsError(resolved.getReturnType()));
+      MethodShapes.Classified c = shapes.classify(owner, method);
+      if (c.ok()) {
+        inputs.add(new InputModel(inputs.size(), c.input(), method, c.shape(), c.output()));
+      }
+    }
+    return List.copyOf(inputs);
+  }
+
+  /** The T of the SourceReader<T> the class implements (possibly a type variable), or null. */
+  private TypeMirror sourceRecordType(TypeMirror type, Unresolved unresolved) {
+    for (TypeMirror supertype : types.directSupertypes(type)) {
+      unresolved.note(TypeScan.containsError(supertype));
+      if (supertype.getKind() != TypeKind.DECLARED) {
+        continue;
+      }
+      DeclaredType declared = (DeclaredType) supertype;
+      TypeElement element = (TypeElement) declared.asElement();
+      if (element.getQualifiedName().contentEquals(SourceReader.class.getCanonicalName())) {
+        List<? extends TypeMirror> args = declared.getTypeArguments();
+        return args.size() == 1 ? args.get(0) : null;
+      }
+      TypeMirror found = sourceRecordType(supertype, unresolved);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  private KeyModel key(TypeElement type, List<InputModel> inputs, Unresolved unresolved) {
+    AnnotationMirror keyed = AnnotationReader.find(type, Keyed.class.getCanonicalName());
+    if (keyed == null) {
+      return null;
+    }
+    String keyName = annotations.string(keyed, "value", "");
+    List<KeyAccess> accesses = keys.resolve(type, keyName, inputs);
+    accesses.forEach(a -> unresolved.note(a != null && TypeScan.containsError(a.keyType())));
+    return new KeyModel(keyName, keyed, AnnotationReader.explicitValue(keyed, "value"), accesses);
+  }
+
+  private List<StateFieldModel> states(TypeElement type, Unresolved unresolved) {
+    List<StateFieldModel> result = new ArrayList<>();
+    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+      AnnotationMirror state = AnnotationReader.find(field, State.class.getCanonicalName());
+      if (state == null) {
+        continue;
+      }
+      unresolved.note(TypeScan.containsError(field.asType()));
+      StateKind kind = null;
+      TypeMirror valueType = null;
+      if (field.asType().getKind() == TypeKind.DECLARED) {
+        DeclaredType declared = (DeclaredType) field.asType();
+        kind = StateKind.forInterface(((TypeElement) declared.asElement()).getQualifiedName().toString());
+        valueType = declared.getTypeArguments().size() == 1 ? declared.getTypeArguments().get(0) : null;
+      }
+      AnnotationValue reducerValue = AnnotationReader.explicitValue(state, "reducer");
+      TypeMirror reducer = null;
+      if (reducerValue != null) {
+        reducer = reducerValue.getValue() instanceof TypeMirror t ? t : null;
+        unresolved.note(reducer == null || TypeScan.containsError(reducer));
+      }
+      String declaredName = annotations.string(state, "name", "");
+      String stateName = declaredName.isEmpty() ? field.getSimpleName().toString() : declaredName;
+      result.add(new StateFieldModel(field, state, kind, valueType, stateName, reducer));
+    }
+    return List.copyOf(result);
+  }
+
+  /** {@code public void open(OperatorContext)} or {@code public void close()}, inherited or not. */
+  private boolean hasLifecycle(TypeElement type, String name) {
+    for (ExecutableElement method : members.methodsNamed(type, name)) {
+      if (isLifecycle(method, name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code method} has the exact lifecycle signature Weir calls. */
+  public static boolean isLifecycle(ExecutableElement method, String name) {
+    if (!Members.isPublicInstance(method) || method.getReturnType().getKind() != TypeKind.VOID
+        || !method.getTypeParameters().isEmpty()) {
+      return false;
+    }
+    return name.equals("close") ? method.getParameters().isEmpty() : takesOnlyContext(method);
+  }
+
+  /** Whether the method's only parameter is an {@code OperatorContext}. */
+  public static boolean takesOnlyContext(ExecutableElement method) {
+    if (method.getParameters().size() != 1) {
+      return false;
+    }
+    TypeMirror param = method.getParameters().get(0).asType();
+    return param.getKind() == TypeKind.DECLARED
+        && ((TypeElement) ((DeclaredType) param).asElement()).getQualifiedName()
+            .contentEquals(OperatorContext.class.getCanonicalName());
+  }
+
+  /** Collects whether anything was unresolved while reading one class. */
+  private static final class Unresolved {
+    boolean any;
+
+    void note(boolean unresolved) {
+      any |= unresolved;
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package io.weir.processor.validation;
+
+import io.weir.api.ReduceFunction;
+import io.weir.processor.Diagnostics;
+import io.weir.processor.Tag;
+import io.weir.processor.model.AnnotationReader;
+import io.weir.processor.model.StateFieldModel;
+import io.weir.processor.model.StateKind;
+import io.weir.processor.model.TypeScan;
+import io.weir.processor.model.VertexModel;
+import java.util.HashSet;
+import java.util.Set;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Checks {@code @State} fields: declared in a keyed vertex, of a state interface with a concrete
+ * type argument, assignable by generated code (not private, final or static), and with a reducer
+ * exactly when the state is a {@code ReducingState} whose type the reducer folds.
+ */
+final class StateCheck {
+  private static final String STATE_TYPES = "ValueState<T>, ListState<T> or ReducingState<T> (io.weir.state)";
+
+  private final Diagnostics diagnostics;
+  private final Elements elements;
+  private final Types types;
+  private final TypeElement reduceFunction;
+
+  StateCheck(Diagnostics diagnostics, Elements elements, Types types) {
+    this.diagnostics = diagnostics;
+    this.elements = elements;
+    this.types = types;
+    this.reduceFunction = elements.getTypeElement(ReduceFunction.class.getCanonicalName());
+  }
+
+  void check(VertexModel vertex) {
+    Set<String> names = new HashSet<>();
+    for (StateFieldModel state : vertex.states()) {
+      String field = "@State field " + state.field().getSimpleName() + " of " + vertex.element().getSimpleName();
+      if (!vertex.keyed()) {
+        diagnostics.error(Tag.STATE_UNKEYED, state.field(),
+            field + " needs a @Keyed vertex: state is scoped to the key of the record being processed.",
+            "add @Keyed(\"<key member>\") to " + vertex.element().getSimpleName() + ", or remove @State.");
+        continue;
+      }
+      checkField(vertex, state, field);
+      if (!names.add(state.stateName())) {
+        diagnostics.error(Tag.STATE_FIELD, state.field(),
+            field + " reuses the state name '" + state.stateName() + "'; state names are unique per vertex.",
+            "give it another name with @State(name = \"...\").");
+      }
+    }
+  }
+
+  private void checkField(VertexModel vertex, StateFieldModel state, String field) {
+    Set<Modifier> modifiers = state.field().getModifiers();
+    for (Modifier bad : new Modifier[] {Modifier.PRIVATE, Modifier.FINAL, Modifier.STATIC}) {
+      if (modifiers.contains(bad)) {
+        diagnostics.error(Tag.STATE_FIELD, state.field(),
+            field + " is " + bad + ", but generated code assigns it per instance.",
+            "remove the " + bad + " modifier.");
+      }
+    }
+    if (state.kind() == null) {
+      diagnostics.error(Tag.STATE_FIELD, state.field(),
+          field + " has type " + TypeText.of(state.field().asType()) + "; state fields are " + STATE_TYPES + ".",
+          "declare it as, e.g., ValueState<" + TypeText.of(state.field().asType()) + ">.");
+      return;
+    }
+    if (!TypeScan.isConcrete(state.valueType())) {
+      diagnostics.error(Tag.STATE_FIELD, state.field(),
+          field + " has no concrete type argument, so Weir cannot serialize its values.",
+          "name the value type, as in " + state.kind().type().simpleName() + "<Long>.");
+      return;
+    }
+    AnnotationValue reducerValue = AnnotationReader.explicitValue(state.annotation(), "reducer");
+    if (state.kind() != StateKind.REDUCING) {
+      if (state.reducer() != null) {
+        diagnostics.error(Tag.STATE_FIELD, state.field(), state.annotation(), reducerValue,
+            field + " is a " + state.kind().type().simpleName() + ", which takes no reducer.",
+            "remove reducer = ..., or make the field a ReducingState<" + TypeText.of(state.valueType()) + ">.");
+      }
+      return;
+    }
+    if (state.reducer() == null) {
+      diagnostics.error(Tag.STATE_FIELD, state.field(), state.annotation(), null,
+          field + " is a ReducingState but names no reducer to fold added values.",
+          "declare @State(reducer = MyReducer.class), with MyReducer implementing ReduceFunction<"
+              + TypeText.of(state.valueType()) + ">.");
+      return;
+    }
+    checkReducer(vertex, state, field, reducerValue);
+  }
+
+  private void checkReducer(VertexModel vertex, StateFieldModel state, String field, AnnotationValue reducerValue) {
+    TypeMirror reducer = state.reducer();
+    TypeMirror expected = types.getDeclaredType(reduceFunction, state.valueType());
+    if (!types.isAssignable(reducer, expected)) {
+      diagnostics.error(Tag.STATE_FIELD, state.field(), state.annotation(), reducerValue,
+          field + ": reducer " + TypeText.of(reducer) + " is not a ReduceFunction<" + TypeText.of(state.valueType())
+              + ">, but the state holds " + TypeText.of(state.valueType()) + ".",
+          "use a reducer that implements ReduceFunction<" + TypeText.of(state.valueType()) + ">.");
+      return;
+    }
+    TypeElement element = (TypeElement) ((DeclaredType) reducer).asElement();
+    boolean instantiable = element.getKind() == ElementKind.CLASS
+        && !element.getModifiers().contains(Modifier.ABSTRACT)
+        && !element.getModifiers().contains(Modifier.PRIVATE)
+        && element.getTypeParameters().isEmpty()
+        && (element.getNestingKind() == NestingKind.TOP_LEVEL || element.getModifiers().contains(Modifier.STATIC))
+        && ClassShapeCheck.hasCallableNoArgConstructor(element)
+        && (samePackage(element, vertex.element())
+            || (element.getModifiers().contains(Modifier.PUBLIC)
+                && ClassShapeCheck.hasPublicNoArgConstructor(element)));
+    if (!instantiable || reducer.getKind() != TypeKind.DECLARED) {
+      diagnostics.error(Tag.STATE_FIELD, state.field(), state.annotation(), reducerValue,
+          field + ": reducer " + TypeText.of(reducer) + " cannot be instantiated by generated code.",
+          "make it a concrete, non-generic, public top-level or static nested class with a public no-argument"
+              + " constructor.");
+    }
+  }
+
+  private boolean samePackage(TypeElement a, TypeElement b) {
+    return elements.getPackageOf(a).equals(elements.getPackageOf(b));
+  }
+
+  /** A {@code @State} field in a class that is not an operator or sink at all (or is a source). */
+  void checkStray(TypeElement owner, VariableElement field, String ownerRole) {
+    diagnostics.error(Tag.STATE_UNKEYED, field,
+        "@State field " + field.getSimpleName() + " is in " + ownerRole + " " + owner.getSimpleName()
+            + "; only @Keyed operators and sinks have keyed state.",
+        "move the field to a @Keyed @Operator or @Sink, or remove @State.");
+  }
+}

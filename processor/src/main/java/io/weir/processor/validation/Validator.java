@@ -1,0 +1,164 @@
+package io.weir.processor.validation;
+
+import io.weir.api.Keyed;
+import io.weir.api.State;
+import io.weir.processor.Diagnostics;
+import io.weir.processor.Tag;
+import io.weir.processor.model.AnnotationReader;
+import io.weir.processor.model.Cycles;
+import io.weir.processor.model.JobGraph;
+import io.weir.processor.model.JobSettings;
+import io.weir.processor.model.Role;
+import io.weir.processor.model.VertexModel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Runs every check over a compilation's {@link JobGraph} and decides which jobs may be generated:
+ * those with no error on the job itself nor on any of its vertices. Vertices that mention types
+ * javac could not resolve are skipped (javac reports those) and block their jobs.
+ */
+public final class Validator {
+  private final Diagnostics diagnostics;
+  private final ClassShapeCheck classShape;
+  private final SourceShapeCheck sourceShape;
+  private final ProcessMethodCheck processMethods;
+  private final KeyCheck keys;
+  private final StateCheck states;
+  private final GraphCheck graphCheck;
+  private final ParallelismCheck parallelism;
+  private final JobCheck jobs;
+
+  public Validator(ProcessingEnvironment env, Diagnostics diagnostics) {
+    Elements elements = env.getElementUtils();
+    Types types = env.getTypeUtils();
+    this.diagnostics = diagnostics;
+    this.classShape = new ClassShapeCheck(diagnostics);
+    this.sourceShape = new SourceShapeCheck(diagnostics);
+    this.processMethods = new ProcessMethodCheck(diagnostics, elements, types);
+    this.keys = new KeyCheck(diagnostics, elements, types);
+    this.states = new StateCheck(diagnostics, elements, types);
+    this.graphCheck = new GraphCheck(diagnostics, types);
+    this.parallelism = new ParallelismCheck(diagnostics);
+    this.jobs = new JobCheck(diagnostics, elements, parallelism);
+  }
+
+  /** The outcome: which jobs are valid, with their {@code @Job} settings (absent when defaulted). */
+  public record Result(List<String> validJobs, Map<String, JobSettings> settings) {}
+
+  public Result validate(JobGraph graph) {
+    Set<String> badVertices = new HashSet<>();
+    for (TypeElement conflict : graph.model().roleConflicts()) {
+      reportRoleConflict(conflict);
+    }
+    for (TypeElement type : graph.model().annotatedClasses()) {
+      checkStrayAnnotations(graph, type);
+    }
+    for (VertexModel vertex : graph.model().vertices().values()) {
+      if (vertex.unresolved()) {
+        badVertices.add(vertex.qualifiedName());
+        continue;
+      }
+      int before = diagnostics.errorCount();
+      try {
+        checkVertex(graph, vertex);
+      } catch (RuntimeException e) {
+        diagnostics.error(Tag.INTERNAL, vertex.element(),
+            "Weir's processor failed to check " + vertex.describe() + ": " + e,
+            "report this as a bug of Weir, with this class.");
+      }
+      if (diagnostics.errorCount() > before) {
+        badVertices.add(vertex.qualifiedName());
+      }
+    }
+    for (List<VertexModel> cycle : Cycles.of(graph)) {
+      graphCheck.reportCycle(cycle);
+      cycle.forEach(v -> badVertices.add(v.qualifiedName()));
+    }
+    Set<String> badJobs = new TreeSet<>();
+    Map<String, JobSettings> settings = jobs.checkNames(graph, badJobs);
+    for (VertexModel vertex : graph.model().vertices().values()) {
+      Set<String> jobNames = graph.jobsOf(vertex);
+      if (jobNames.size() > 1) {
+        badJobs.addAll(jobNames);
+        diagnostics.error(Tag.JOB_SHAPE, vertex.element(),
+            vertex.describe() + " is reachable from the sources of several jobs " + jobNames
+                + "; a vertex belongs to one job.",
+            "give each job its own copy of the vertex (e.g. a subclass per job), or merge the jobs.");
+      }
+    }
+    boolean sinkMayBeCutOff = graph.model().vertices().values().stream()
+        .anyMatch(v -> v.unresolved() || (v.role() == Role.SINK && graph.jobsOf(v).isEmpty()));
+    List<String> valid = new ArrayList<>();
+    for (String job : graph.jobNames()) {
+      JobSettings jobSettings = settings.get(job);
+      int maxParallelism = jobSettings == null ? JobSettings.DEFAULT_MAX_PARALLELISM : jobSettings.maxParallelism();
+      boolean ok = jobs.checkJob(graph, job, maxParallelism, sinkMayBeCutOff);
+      if (ok && !badJobs.contains(job) && graph.members(job).stream().noneMatch(badVertices::contains)) {
+        valid.add(job);
+      }
+    }
+    return new Result(valid, settings);
+  }
+
+  private void checkVertex(JobGraph graph, VertexModel vertex) {
+    String what = vertex.describe();
+    classShape.check(vertex.element(), what);
+    parallelism.checkVertex(vertex);
+    if (vertex.role() == Role.SOURCE) {
+      sourceShape.check(vertex);
+      return;
+    }
+    processMethods.check(vertex);
+    if (vertex.keyed() && !vertex.inputs().isEmpty()) {
+      keys.check(vertex);
+    }
+    states.check(vertex);
+    boolean upstreamsValid = graphCheck.checkUpstreams(graph, vertex);
+    graphCheck.checkEdgeTypes(graph, vertex, upstreamsValid);
+  }
+
+  private void reportRoleConflict(TypeElement type) {
+    List<String> roles = new ArrayList<>();
+    for (Role role : Role.values()) {
+      if (AnnotationReader.find(type, role.annotationName()) != null) {
+        roles.add(role.display());
+      }
+    }
+    diagnostics.error(Tag.ROLE_CONFLICT, type,
+        type.getSimpleName() + " is annotated with " + String.join(" and ", roles) + "; a class plays one role.",
+        "keep one of the annotations, and split the class if it does both jobs.");
+  }
+
+  /** {@code @Keyed} and {@code @State} on classes that are not operators or sinks. */
+  private void checkStrayAnnotations(JobGraph graph, TypeElement type) {
+    VertexModel vertex = graph.model().vertex(type.getQualifiedName().toString());
+    if (vertex != null && vertex.role() != Role.SOURCE) {
+      return; // checked with the vertex
+    }
+    String role = vertex != null ? "@Source" : "class";
+    AnnotationMirror keyed = AnnotationReader.find(type, Keyed.class.getCanonicalName());
+    if (keyed != null && !graph.model().roleConflicts().contains(type)) {
+      diagnostics.error(Tag.KEY_MISSING, type, keyed, null,
+          "@Keyed on " + role + " " + type.getSimpleName() + ", which is not an @Operator or @Sink; only those"
+              + " consume records by key.",
+          "move @Keyed to the @Operator or @Sink that should receive records by key.");
+    }
+    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+      if (AnnotationReader.find(field, State.class.getCanonicalName()) != null) {
+        states.checkStray(type, field, role);
+      }
+    }
+  }
+}

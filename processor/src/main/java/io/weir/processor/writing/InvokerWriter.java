@@ -1,0 +1,132 @@
+package io.weir.processor.writing;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.weir.api.Emitter;
+import io.weir.api.OperatorContext;
+import io.weir.processor.RuntimeNames;
+import io.weir.processor.model.InputModel;
+import io.weir.processor.model.Role;
+import io.weir.processor.model.StateFieldModel;
+import io.weir.processor.model.StateKind;
+import io.weir.processor.model.VertexModel;
+import io.weir.processor.serialization.SerializerWriter;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Generates {@code <Simple>_WeirInvoker}, which calls one operator or sink instance directly:
+ * binds its {@code @State} fields, forwards lifecycle calls, and dispatches each record to the
+ * user method of its input with a cast, no reflection.
+ */
+public final class InvokerWriter {
+  private static final ClassName VOID = ClassName.get(Void.class);
+
+  private final SerializerWriter serializers;
+
+  public InvokerWriter(SerializerWriter serializers) {
+    this.serializers = serializers;
+  }
+
+  public JavaFile write(VertexModel vertex) {
+    ClassName userClass = ClassName.get(vertex.element());
+    ClassName invoker = GeneratedNames.invoker(vertex.element());
+    TypeName output = vertex.role() == Role.SINK ? VOID : TypeName.get(vertex.output());
+    TypeSpec type = TypeSpec.classBuilder(invoker)
+        .addJavadoc("Calls {@link $T} for the Weir runtime.\n", userClass)
+        .addAnnotation(GeneratedNames.generatedAnnotation())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(ParameterizedTypeName.get(RuntimeNames.OPERATOR_INVOKER, output))
+        .addOriginatingElement(vertex.element())
+        .addField(FieldSpec.builder(userClass, "operator", Modifier.PRIVATE, Modifier.FINAL)
+            .initializer("new $T()", userClass)
+            .build())
+        .addMethod(open(vertex))
+        .addMethod(process(vertex, output))
+        .addMethod(close(vertex))
+        .build();
+    return JavaFile.builder(invoker.packageName(), type).skipJavaLangImports(true).build();
+  }
+
+  private MethodSpec open(VertexModel vertex) {
+    MethodSpec.Builder open = MethodSpec.methodBuilder("open")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(OperatorContext.class, "context")
+        .addParameter(RuntimeNames.KEYED_STATE_BACKEND, "state")
+        .addException(Exception.class);
+    String fallbackPackage = GeneratedNames.invoker(vertex.element()).packageName();
+    for (StateFieldModel state : vertex.states()) {
+      CodeBlock serializer = serializers.serializerFor(state.valueType(), state.field(), fallbackPackage);
+      CodeBlock descriptor = state.kind() == StateKind.REDUCING
+          ? CodeBlock.of("$T.$N($S, $L, new $T())", RuntimeNames.STATE_DESCRIPTOR, state.kind().descriptorFactory(),
+              state.stateName(), serializer, TypeName.get(state.reducer()))
+          : CodeBlock.of("$T.$N($S, $L)", RuntimeNames.STATE_DESCRIPTOR, state.kind().descriptorFactory(),
+              state.stateName(), serializer);
+      open.addStatement("operator.$N = state.$N($L)", state.field().getSimpleName().toString(),
+          state.kind().backendMethod(), descriptor);
+    }
+    if (vertex.hasOpen()) {
+      open.addStatement("operator.open(context)");
+    }
+    return open.build();
+  }
+
+  private MethodSpec process(VertexModel vertex, TypeName output) {
+    MethodSpec.Builder process = MethodSpec.methodBuilder("process")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(int.class, "input")
+        .addParameter(Object.class, "record")
+        .addParameter(ParameterizedTypeName.get(ClassName.get(Emitter.class), output), "out")
+        .addException(Exception.class);
+    if (vertex.inputs().stream().anyMatch(i -> isParameterized(i.type()))) {
+      process.addAnnotation(
+          AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build());
+    }
+    process.beginControlFlow("switch (input)");
+    for (InputModel input : vertex.inputs()) {
+      TypeName in = TypeName.get(input.type());
+      String method = input.method().getSimpleName().toString();
+      switch (input.shape()) {
+        case FLAT_MAP -> process.addStatement("case $L -> operator.$N(($T) record, out)", input.index(), method, in);
+        case MAP -> process.addStatement("case $L -> out.emit(operator.$N(($T) record))", input.index(), method, in);
+        case WRITE -> process.addStatement("case $L -> operator.$N(($T) record)", input.index(), method, in);
+        case FILTER -> process.beginControlFlow("case $L ->", input.index())
+            .addStatement("$T in = ($T) record", in, in)
+            .beginControlFlow("if (operator.$N(in))", method)
+            .addStatement("out.emit(in)")
+            .endControlFlow()
+            .endControlFlow();
+      }
+    }
+    process.addStatement("default -> throw new $T($S + input)", IllegalArgumentException.class,
+        vertex.element().getSimpleName() + " has no input ");
+    process.endControlFlow();
+    return process.build();
+  }
+
+  private static MethodSpec close(VertexModel vertex) {
+    MethodSpec.Builder close = MethodSpec.methodBuilder("close")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addException(Exception.class);
+    if (vertex.hasClose()) {
+      close.addStatement("operator.close()");
+    }
+    return close.build();
+  }
+
+  private static boolean isParameterized(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED && !((DeclaredType) type).getTypeArguments().isEmpty();
+  }
+}

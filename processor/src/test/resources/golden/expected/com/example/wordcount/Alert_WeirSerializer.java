@@ -1,0 +1,61 @@
+package com.example.wordcount;
+
+import io.weir.state.serialization.BinaryInput;
+import io.weir.state.serialization.BinaryOutput;
+import io.weir.state.serialization.TypeSerializer;
+import javax.annotation.processing.Generated;
+
+/**
+ * Serializes the record {@code com.example.wordcount.Alert}: its components in declaration order, each reference
+ * preceded by a presence byte (0 = null, 1 = present).
+ */
+@Generated("io.weir.processor.WeirProcessor")
+public final class Alert_WeirSerializer implements TypeSerializer<Alert> {
+  public static final Alert_WeirSerializer INSTANCE = new Alert_WeirSerializer();
+
+  /**
+   * This class and a hash of the layout it writes, including nested types' layouts.
+   */
+  public static final String FORMAT_ID = "com.example.wordcount.Alert_WeirSerializer/13c443bee10ad94b";
+
+  private Alert_WeirSerializer() {
+  }
+
+  @Override
+  public void serialize(Alert value, BinaryOutput out) {
+    write(value, out);
+  }
+
+  @Override
+  public Alert deserialize(BinaryInput in) {
+    return read(in);
+  }
+
+  @Override
+  public String formatId() {
+    return FORMAT_ID;
+  }
+
+  /**
+   * Writes a non-null {@code com.example.wordcount.Alert}.
+   */
+  public static void write(Alert value, BinaryOutput out) {
+    String word = value.word();
+    out.writeBoolean(word != null);
+    if (word != null) {
+      out.writeString(word);
+    }
+    out.writeLong(value.count());
+    out.writeLong(value.limit());
+  }
+
+  /**
+   * Reads a value written by {@link #write}.
+   */
+  public static Alert read(BinaryInput in) {
+    String word = in.readBoolean() ? in.readString() : null;
+    long count = in.readLong();
+    long limit = in.readLong();
+    return new Alert(word, count, limit);
+  }
+}

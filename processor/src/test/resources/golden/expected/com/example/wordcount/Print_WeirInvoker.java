@@ -1,0 +1,32 @@
+package com.example.wordcount;
+
+import io.weir.api.Emitter;
+import io.weir.api.OperatorContext;
+import io.weir.runtime.operator.OperatorInvoker;
+import io.weir.state.backend.KeyedStateBackend;
+import javax.annotation.processing.Generated;
+
+/**
+ * Calls {@link Print} for the Weir runtime.
+ */
+@Generated("io.weir.processor.WeirProcessor")
+public final class Print_WeirInvoker implements OperatorInvoker<Void> {
+  private final Print operator = new Print();
+
+  @Override
+  public void open(OperatorContext context, KeyedStateBackend state) throws Exception {
+  }
+
+  @Override
+  public void process(int input, Object record, Emitter<Void> out) throws Exception {
+    switch (input) {
+      case 0 -> operator.write((WordCount) record);
+      default -> throw new IllegalArgumentException("Print has no input " + input);
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    operator.close();
+  }
+}

@@ -1,0 +1,3 @@
+package com.example.wordcount;
+
+public record WordCount(String word, long count) {}
