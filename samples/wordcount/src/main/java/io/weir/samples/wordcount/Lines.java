@@ -22,7 +22,7 @@ import java.nio.file.Path;
 @Source(job = "wordcount")
 public final class Lines implements SourceReader<String> {
   /** The Book of Genesis, King James Version (1611), in the public domain. */
-  static final String BUNDLED_TEXT = "genesis-kjv.txt";
+  static final String BUNDLED_TEXT = "/genesis-kjv.txt";
 
   private static final int LINES_PER_POLL = 512;
 
