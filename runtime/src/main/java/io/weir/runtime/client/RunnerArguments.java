@@ -1,0 +1,71 @@
+package io.weir.runtime.client;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The runner's command line: {@code [--job NAME] [--parallelism N] [--progress-interval MS] [--] PROGRAM_ARGS...}.
+ * Options are read from the front; {@code --} or the first argument that is not one of the three
+ * starts the program arguments, which go to the job untouched.
+ *
+ * @param job the job to run, or null for the only one
+ * @param parallelism default parallelism override, 0 for the job's own
+ * @param progressIntervalMillis interval of progress lines; 0 prints none (the summary still)
+ */
+record RunnerArguments(String job, int parallelism, long progressIntervalMillis, List<String> programArgs) {
+
+  static final String USAGE =
+      "usage: LocalJobRunner [--job NAME] [--parallelism N] [--progress-interval MS] [--] PROGRAM_ARGS...";
+
+  /** Thrown for a command line that cannot be run. */
+  static final class UsageException extends Exception {
+    UsageException(String message) {
+      super(message);
+    }
+  }
+
+  static RunnerArguments parse(String[] args) throws UsageException {
+    String job = null;
+    int parallelism = 0;
+    long interval = 1000;
+    int i = 0;
+    while (i < args.length) {
+      String arg = args[i];
+      if (arg.equals("--")) {
+        i++;
+        break;
+      }
+      if (arg.equals("--job")) {
+        job = value(args, i);
+      } else if (arg.equals("--parallelism")) {
+        parallelism = number(args, i, 1, Integer.MAX_VALUE);
+      } else if (arg.equals("--progress-interval")) {
+        interval = number(args, i, 0, Integer.MAX_VALUE);
+      } else {
+        break;
+      }
+      i += 2;
+    }
+    return new RunnerArguments(job, parallelism, interval, List.copyOf(Arrays.asList(args).subList(i, args.length)));
+  }
+
+  private static String value(String[] args, int i) throws UsageException {
+    if (i + 1 >= args.length) {
+      throw new UsageException(args[i] + " needs a value");
+    }
+    return args[i + 1];
+  }
+
+  private static int number(String[] args, int i, int min, int max) throws UsageException {
+    String text = value(args, i);
+    try {
+      int n = Integer.parseInt(text.trim());
+      if (n < min || n > max) {
+        throw new UsageException(args[i] + " must be at least " + min + ", got " + n);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new UsageException(args[i] + " expects a whole number, got '" + text + "'");
+    }
+  }
+}

@@ -1,0 +1,255 @@
+package io.weir.runtime.local;
+
+import io.weir.runtime.graph.PhysicalGraph;
+import io.weir.runtime.graph.TaskSpec;
+import io.weir.runtime.metrics.RecordCounter;
+import io.weir.runtime.metrics.SubtaskMetrics;
+import io.weir.runtime.metrics.TaskMetrics;
+import io.weir.runtime.metrics.VertexMetrics;
+import io.weir.runtime.network.BufferPool;
+import io.weir.runtime.network.InputGate;
+import io.weir.runtime.plan.JobPlan;
+import io.weir.runtime.plan.VertexKind;
+import io.weir.runtime.plan.VertexPlan;
+import io.weir.runtime.task.SubtaskListener;
+import io.weir.runtime.task.SubtaskRunner;
+import io.weir.runtime.task.SubtaskSetup;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running job: a thread per subtask, the job's timer, and the coordination of its end. The
+ * first failure wins: it becomes the job's failure and every other subtask is cancelled (flag,
+ * pool and gate cancelled so no wait can hang, thread interrupted); what the cancelled subtasks
+ * throw afterwards is a consequence, not a cause, and is dropped. The last subtask to end builds
+ * the result.
+ */
+final class JobExecution implements JobHandle, SubtaskListener {
+  private static final Logger LOG = LoggerFactory.getLogger(JobExecution.class);
+
+  private final JobPlan plan;
+  private final RunOptions options;
+  private final PhysicalGraph graph;
+  private final JobWiring wiring;
+  private final List<SubtaskRunner> runners = new ArrayList<>();
+  private final List<Thread> threads = new ArrayList<>();
+  private final CompletableFuture<JobResult> result = new CompletableFuture<>();
+  private final long startNanos;
+  private JobTimer timer;
+  private int remaining;
+  private JobStatus ending = JobStatus.RUNNING; // FAILED or CANCELED once the job started to stop early
+  private Throwable failure;
+
+  JobExecution(JobPlan plan, RunOptions options) {
+    this.plan = plan;
+    this.options = options;
+    this.graph = PhysicalGraph.build(plan, options.graphOptions());
+    this.wiring = new JobWiring(graph, options);
+    for (SubtaskSetup setup : wiring.setups) {
+      SubtaskRunner runner = SubtaskRunner.create(setup, this, options.bufferTimeout().isZero());
+      runners.add(runner);
+      threads.add(new Thread(runner, runner.name()));
+    }
+    this.remaining = runners.size();
+    this.startNanos = System.nanoTime();
+  }
+
+  void start() {
+    LOG.info("Starting job '{}':\n{}", plan.name(), graph.describe());
+    timer = new JobTimer(this, options, runners);
+    if (threads.isEmpty()) {
+      complete(); // a plan without vertices has nothing to run
+      return;
+    }
+    for (Thread thread : threads) {
+      thread.start();
+    }
+  }
+
+  @Override
+  public void subtaskFinished(SubtaskRunner subtask, Throwable error) {
+    boolean last;
+    synchronized (this) {
+      if (error != null) {
+        if (ending == JobStatus.RUNNING) {
+          LOG.debug("Subtask {} failed; cancelling job '{}'", subtask.name(), plan.name(), error);
+          ending = JobStatus.FAILED;
+          failure = error;
+          cancelAll();
+        } else {
+          LOG.debug("Subtask {} ended with {} while job '{}' was stopping", subtask.name(), error, plan.name());
+        }
+      }
+      last = --remaining == 0;
+    }
+    if (last) {
+      complete();
+    }
+  }
+
+  @Override
+  public void cancel() {
+    synchronized (this) {
+      if (ending != JobStatus.RUNNING || remaining == 0) {
+        return;
+      }
+      LOG.info("Cancelling job '{}'", plan.name());
+      ending = JobStatus.CANCELED;
+      cancelAll();
+    }
+  }
+
+  private void cancelAll() {
+    for (SubtaskRunner runner : runners) {
+      runner.cancel();
+    }
+    for (BufferPool[] pools : wiring.pools.values()) {
+      for (BufferPool pool : pools) {
+        if (pool != null) {
+          pool.cancel();
+        }
+      }
+    }
+    for (InputGate[] gates : wiring.gates.values()) {
+      for (InputGate gate : gates) {
+        gate.cancel();
+      }
+    }
+    for (Thread thread : threads) {
+      if (thread != Thread.currentThread()) {
+        thread.interrupt();
+      }
+    }
+  }
+
+  /** Runs in the last subtask's thread, after every subtask thread has done its work. */
+  private void complete() {
+    JobStatus status;
+    Throwable cause;
+    synchronized (this) {
+      status = ending == JobStatus.RUNNING ? JobStatus.FINISHED : ending;
+      cause = failure;
+    }
+    Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
+    for (Thread thread : threads) {
+      if (thread != Thread.currentThread()) {
+        joinQuietly(thread); // their last act was to report; joining makes their counts visible
+      }
+    }
+    timer.stop();
+    JobResult jobResult = new JobResult(plan.name(), status, duration, metrics(), taskMetrics(), cause);
+    LOG.info("Job '{}' {} after {} ms", plan.name(), status, duration.toMillis());
+    timer.finished(jobResult);
+    result.complete(jobResult);
+  }
+
+  private static void joinQuietly(Thread thread) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        thread.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  Duration elapsed() {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+
+  @Override
+  public String jobName() {
+    return plan.name();
+  }
+
+  @Override
+  public PhysicalGraph graph() {
+    return graph;
+  }
+
+  @Override
+  public JobStatus status() {
+    JobResult done = result.getNow(null);
+    return done == null ? JobStatus.RUNNING : done.status();
+  }
+
+  @Override
+  public JobResult await() throws InterruptedException {
+    try {
+      return result.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the job's result is never completed exceptionally", e);
+    }
+  }
+
+  @Override
+  public JobResult await(Duration timeout) throws InterruptedException, TimeoutException {
+    try {
+      return result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the job's result is never completed exceptionally", e);
+    } catch (TimeoutException e) {
+      throw new TimeoutException("job '" + plan.name() + "' still running after " + timeout.toMillis() + " ms");
+    }
+  }
+
+  @Override
+  public CompletableFuture<JobResult> result() {
+    return result;
+  }
+
+  @Override
+  public List<VertexMetrics> metrics() {
+    List<VertexMetrics> list = new ArrayList<>();
+    for (VertexPlan v : plan.vertices()) {
+      RecordCounter[] in = wiring.in.get(v.id());
+      RecordCounter[] out = wiring.out.get(v.id());
+      List<SubtaskMetrics> subtasks = new ArrayList<>();
+      for (int i = 0; i < out.length; i++) {
+        long recordsIn = v.kind() == VertexKind.SOURCE ? 0 : in[i].get();
+        long recordsOut = v.kind() == VertexKind.SINK ? 0 : out[i].get();
+        subtasks.add(new SubtaskMetrics(i, recordsIn, recordsOut));
+      }
+      list.add(new VertexMetrics(v.name(), v.kind(), out.length, subtasks));
+    }
+    return list;
+  }
+
+  @Override
+  public List<TaskMetrics> taskMetrics() {
+    List<TaskMetrics> list = new ArrayList<>();
+    for (TaskSpec task : graph.tasks()) {
+      int capacity = 0;
+      int maxInUse = 0;
+      long waits = 0;
+      int maxQueued = 0;
+      for (BufferPool pool : wiring.pools.get(task)) {
+        if (pool != null) {
+          capacity = Math.max(capacity, pool.capacity());
+          maxInUse = Math.max(maxInUse, pool.maxInUse());
+          waits += pool.waits();
+        }
+      }
+      InputGate[] gates = wiring.gates.get(task);
+      if (gates != null) {
+        for (InputGate gate : gates) {
+          maxQueued = Math.max(maxQueued, gate.maxQueued());
+        }
+      }
+      list.add(new TaskMetrics(task.name(), task.parallelism(), capacity, maxInUse, waits, maxQueued));
+    }
+    return list;
+  }
+}

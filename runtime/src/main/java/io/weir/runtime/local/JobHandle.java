@@ -1,0 +1,43 @@
+package io.weir.runtime.local;
+
+import io.weir.runtime.graph.PhysicalGraph;
+import io.weir.runtime.metrics.TaskMetrics;
+import io.weir.runtime.metrics.VertexMetrics;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+
+/** A job submitted to a {@link LocalCluster}: follow it, wait for it, cancel it. Thread-safe. */
+public interface JobHandle {
+
+  String jobName();
+
+  /** The physical graph the job runs as: parallelism, chains, partitioning. */
+  PhysicalGraph graph();
+
+  /** {@link JobStatus#RUNNING} until the result is available. */
+  JobStatus status();
+
+  /**
+   * Asks every subtask to stop: they are interrupted, and woken from any wait for buffers or
+   * input; opened user objects are closed. Returns at once; {@link #await} gives the result
+   * ({@link JobStatus#CANCELED}, unless the job had already finished or failed). Idempotent.
+   */
+  void cancel();
+
+  /** Waits for the job to end. */
+  JobResult await() throws InterruptedException;
+
+  /** Waits at most {@code timeout} for the job to end. */
+  JobResult await(Duration timeout) throws InterruptedException, TimeoutException;
+
+  /** Completes with the result when the job ends. */
+  CompletableFuture<JobResult> result();
+
+  /** Live record counts per vertex; counts may lag slightly behind the task threads. */
+  List<VertexMetrics> metrics();
+
+  /** Live network figures per task. */
+  List<TaskMetrics> taskMetrics();
+}

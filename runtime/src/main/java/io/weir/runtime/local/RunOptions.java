@@ -1,0 +1,222 @@
+package io.weir.runtime.local;
+
+import io.weir.api.JobParameters;
+import io.weir.runtime.graph.GraphOptions;
+import io.weir.runtime.metrics.ProgressListener;
+import io.weir.state.backend.StateBackend;
+import io.weir.state.heap.HeapStateBackend;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** How to run a job: parallelism overrides, program arguments, buffering, progress, state. Immutable. */
+public final class RunOptions {
+  private final int parallelism;
+  private final Map<String, Integer> vertexParallelism;
+  private final JobParameters parameters;
+  private final Duration bufferTimeout;
+  private final int bufferSize;
+  private final int buffersPerChannel;
+  private final int floatingBuffers;
+  private final Duration progressInterval;
+  private final ProgressListener progressListener;
+  private final StateBackend stateBackend;
+  private final boolean chainSingleInstanceExchanges;
+
+  private RunOptions(Builder b) {
+    this.parallelism = b.parallelism;
+    this.vertexParallelism = Map.copyOf(b.vertexParallelism);
+    this.parameters = b.parameters;
+    this.bufferTimeout = b.bufferTimeout;
+    this.bufferSize = b.bufferSize;
+    this.buffersPerChannel = b.buffersPerChannel;
+    this.floatingBuffers = b.floatingBuffers;
+    this.progressInterval = b.progressInterval;
+    this.progressListener = b.progressListener;
+    this.stateBackend = b.stateBackend;
+    this.chainSingleInstanceExchanges = b.chainSingleInstanceExchanges;
+  }
+
+  public static RunOptions defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Job-wide default parallelism replacing the job's declared default; 0 keeps the declared one. */
+  public int parallelism() {
+    return parallelism;
+  }
+
+  /** Parallelism by vertex name; wins over declared values. */
+  public Map<String, Integer> vertexParallelism() {
+    return vertexParallelism;
+  }
+
+  public JobParameters parameters() {
+    return parameters;
+  }
+
+  /** Longest a record may wait in a partly filled buffer; zero ships after every source poll and input buffer. */
+  public Duration bufferTimeout() {
+    return bufferTimeout;
+  }
+
+  /** Bytes per network buffer. */
+  public int bufferSize() {
+    return bufferSize;
+  }
+
+  /** Buffers each producing subtask may have in flight per outgoing channel (plus {@link #floatingBuffers()}). */
+  public int buffersPerChannel() {
+    return buffersPerChannel;
+  }
+
+  public int floatingBuffers() {
+    return floatingBuffers;
+  }
+
+  public Duration progressInterval() {
+    return progressInterval;
+  }
+
+  /** Null when nobody follows progress. */
+  public ProgressListener progressListener() {
+    return progressListener;
+  }
+
+  public StateBackend stateBackend() {
+    return stateBackend;
+  }
+
+  public boolean chainSingleInstanceExchanges() {
+    return chainSingleInstanceExchanges;
+  }
+
+  GraphOptions graphOptions() {
+    return new GraphOptions(parallelism, vertexParallelism, chainSingleInstanceExchanges);
+  }
+
+  /** A builder starting from these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.parallelism = parallelism;
+    b.vertexParallelism.putAll(vertexParallelism);
+    b.parameters = parameters;
+    b.bufferTimeout = bufferTimeout;
+    b.bufferSize = bufferSize;
+    b.buffersPerChannel = buffersPerChannel;
+    b.floatingBuffers = floatingBuffers;
+    b.progressInterval = progressInterval;
+    b.progressListener = progressListener;
+    b.stateBackend = stateBackend;
+    b.chainSingleInstanceExchanges = chainSingleInstanceExchanges;
+    return b;
+  }
+
+  public static final class Builder {
+    private int parallelism;
+    private final Map<String, Integer> vertexParallelism = new LinkedHashMap<>();
+    private JobParameters parameters = JobParameters.empty();
+    private Duration bufferTimeout = Duration.ofMillis(100);
+    private int bufferSize = 32 * 1024;
+    private int buffersPerChannel = 2;
+    private int floatingBuffers = 2;
+    private Duration progressInterval = Duration.ofSeconds(1);
+    private ProgressListener progressListener;
+    private StateBackend stateBackend = new HeapStateBackend();
+    private boolean chainSingleInstanceExchanges = true;
+
+    private Builder() {}
+
+    /** Default parallelism of every vertex that declares none; 0 keeps the job's declared default. */
+    public Builder parallelism(int parallelism) {
+      if (parallelism < 0) {
+        throw new IllegalArgumentException("parallelism must be at least 1 (or 0 for the job's own), got " + parallelism);
+      }
+      this.parallelism = parallelism;
+      return this;
+    }
+
+    /** Parallelism of the vertex named {@code vertexName}, whatever it declares. */
+    public Builder parallelism(String vertexName, int parallelism) {
+      if (parallelism < 1) {
+        throw new IllegalArgumentException("parallelism of '" + vertexName + "' must be at least 1, got " + parallelism);
+      }
+      vertexParallelism.put(Objects.requireNonNull(vertexName, "vertexName"), parallelism);
+      return this;
+    }
+
+    public Builder parameters(JobParameters parameters) {
+      this.parameters = Objects.requireNonNull(parameters, "parameters");
+      return this;
+    }
+
+    /** Program arguments, e.g. {@code "--input", "words.txt"}. */
+    public Builder parameters(String... args) {
+      return parameters(JobParameters.of(List.of(args)));
+    }
+
+    public Builder bufferTimeout(Duration timeout) {
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException("buffer timeout must not be negative, got " + timeout);
+      }
+      this.bufferTimeout = timeout;
+      return this;
+    }
+
+    public Builder bufferSize(int bytes) {
+      if (bytes < 64) {
+        throw new IllegalArgumentException("buffer size must be at least 64 bytes, got " + bytes);
+      }
+      this.bufferSize = bytes;
+      return this;
+    }
+
+    /** Per producing subtask: {@code buffersPerChannel} per outgoing channel plus {@code floating}. */
+    public Builder buffers(int buffersPerChannel, int floating) {
+      if (buffersPerChannel < 1 || floating < 0) {
+        throw new IllegalArgumentException("need at least 1 buffer per channel and no negative floating buffers");
+      }
+      this.buffersPerChannel = buffersPerChannel;
+      this.floatingBuffers = floating;
+      return this;
+    }
+
+    public Builder progressInterval(Duration interval) {
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("progress interval must be positive, got " + interval);
+      }
+      this.progressInterval = interval;
+      return this;
+    }
+
+    public Builder progressListener(ProgressListener listener) {
+      this.progressListener = listener;
+      return this;
+    }
+
+    public Builder stateBackend(StateBackend backend) {
+      this.stateBackend = Objects.requireNonNull(backend, "backend");
+      return this;
+    }
+
+    /**
+     * Whether an edge between two single-instance vertices is chained whatever its partitioning
+     * (default true): with one instance on each side, every partitioning sends every record to
+     * that instance, so a direct call is equivalent and saves serialization and a thread hop.
+     */
+    public Builder chainSingleInstanceExchanges(boolean chain) {
+      this.chainSingleInstanceExchanges = chain;
+      return this;
+    }
+
+    public RunOptions build() {
+      return new RunOptions(this);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package io.weir.runtime.network;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The single input queue of a consuming subtask: every channel into it (one per upstream subtask
+ * and input edge) appends buffers here, tagged with the channel's index. Each producer appends in
+ * order, so every channel's records and events stay ordered. The queue itself is unbounded, but
+ * its length is bounded by the producers' {@link BufferPool}s.
+ */
+public final class InputGate {
+  private final int channels;
+  private final ArrayDeque<NetworkBuffer> queue = new ArrayDeque<>();
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition notEmpty = lock.newCondition();
+  private int maxQueued;
+  private boolean cancelled;
+
+  public InputGate(int channels) {
+    this.channels = channels;
+  }
+
+  /** Number of channels feeding this gate. */
+  public int channels() {
+    return channels;
+  }
+
+  /** Called by producers. */
+  void add(NetworkBuffer buffer) {
+    lock.lock();
+    try {
+      queue.addLast(buffer);
+      if (queue.size() > maxQueued) {
+        maxQueued = queue.size();
+      }
+      notEmpty.signal();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The next buffer, or null when none is queued. Throws {@link TaskCancelledException} once cancelled. */
+  public NetworkBuffer poll() {
+    lock.lock();
+    try {
+      if (cancelled) {
+        throw new TaskCancelledException("cancelled while reading input");
+      }
+      return queue.pollFirst();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The next buffer, waiting for one. Throws {@link TaskCancelledException} once cancelled. */
+  public NetworkBuffer take() {
+    lock.lock();
+    try {
+      while (true) {
+        if (cancelled) {
+          throw new TaskCancelledException("cancelled while waiting for input");
+        }
+        NetworkBuffer buffer = queue.pollFirst();
+        if (buffer != null) {
+          return buffer;
+        }
+        try {
+          notEmpty.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt(); // keep the status for whoever handles the cancellation
+          throw new TaskCancelledException("interrupted while waiting for input");
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Wakes and fails the consumer's current and future reads. */
+  public void cancel() {
+    lock.lock();
+    try {
+      cancelled = true;
+      notEmpty.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The longest the queue has been, in buffers. */
+  public int maxQueued() {
+    lock.lock();
+    try {
+      return maxQueued;
+    } finally {
+      lock.unlock();
+    }
+  }
+}

@@ -1,0 +1,203 @@
+package io.weir.runtime.network;
+
+import io.weir.state.serialization.BinaryOutput;
+import io.weir.state.serialization.TypeSerializer;
+
+/**
+ * Serializes one producing subtask's records for one network edge into buffers, one open buffer
+ * per channel (downstream subtask), and ships a buffer to the channel's {@link InputGate} when it
+ * is full or flushed. Subclasses pick the channel(s) of each record. Single-threaded: only the
+ * producing task thread calls it.
+ *
+ * <p>Records are serialized straight into the pool's arrays. A buffer is shipped as soon as its
+ * free space is below the largest record seen so far (capped), so a record rarely overflows; when
+ * one does, the buffer is shipped without it and the record moves to a fresh buffer, or travels
+ * alone in an oversized array when it is larger than a buffer.
+ */
+public abstract class RecordWriter {
+  private final TypeSerializer<Object> serializer;
+  private final BufferPool pool;
+  private final Channel[] channels;
+  private final String target;
+  private final int marginCap;
+  private int margin;
+
+  /** One downstream subtask: where its buffers go and the buffer being filled. */
+  static final class Channel {
+    final InputGate gate;
+    final int index;
+    final BinaryOutput out = new BinaryOutput(16);
+    NetworkBuffer buffer;
+
+    Channel(InputGate gate, int index) {
+      this.gate = gate;
+      this.index = index;
+    }
+  }
+
+  /**
+   * @param gates the consuming gate of each channel, indexed by channel
+   * @param channelIndexes each channel's index at its gate
+   * @param target name of the downstream vertex, for messages
+   */
+  @SuppressWarnings("unchecked")
+  protected RecordWriter(TypeSerializer<?> serializer, BufferPool pool, InputGate[] gates, int[] channelIndexes, String target) {
+    if (gates.length == 0 || gates.length != channelIndexes.length) {
+      throw new IllegalArgumentException("need one channel index per gate, got " + gates.length + " gates");
+    }
+    this.serializer = (TypeSerializer<Object>) serializer;
+    this.pool = pool;
+    this.target = target;
+    this.channels = new Channel[gates.length];
+    for (int i = 0; i < gates.length; i++) {
+      channels[i] = new Channel(gates[i], channelIndexes[i]);
+    }
+    this.marginCap = pool.bufferSize() / 8;
+  }
+
+  /** Sends {@code record} (never null) to the channel(s) the partitioning picks. */
+  public abstract void emit(Object record);
+
+  protected final int channelCount() {
+    return channels.length;
+  }
+
+  protected final String target() {
+    return target;
+  }
+
+  /** Serializes {@code record} into channel {@code channel}'s buffer. */
+  protected final void write(int channel, Object record) {
+    Channel ch = channels[channel];
+    NetworkBuffer buffer = ch.buffer;
+    if (buffer == null) {
+      buffer = acquire(ch);
+    }
+    BinaryOutput out = ch.out;
+    int start = out.position();
+    try {
+      serializer.serialize(record, out);
+    } catch (RuntimeException e) {
+      throw new RecordWriteException("could not serialize a record for '" + target + "' with " + serializer.formatId(), e);
+    }
+    int end = out.position();
+    if (out.array() != buffer.data) {
+      overflowed(ch, out.array(), start, end);
+      return;
+    }
+    buffer.records++;
+    afterRecord(ch, end - start, end);
+  }
+
+  /** Appends an already serialized record, {@code bytes[0, size)}, to channel {@code channel}. */
+  protected final void writeSerialized(int channel, byte[] bytes, int size) {
+    append(channels[channel], bytes, 0, size);
+  }
+
+  private void append(Channel ch, byte[] bytes, int offset, int size) {
+    NetworkBuffer buffer = ch.buffer;
+    if (buffer != null && buffer.data.length - ch.out.position() < size) {
+      ship(ch);
+      buffer = null;
+    }
+    if (buffer == null) {
+      buffer = acquire(ch);
+    }
+    ch.out.writeBytes(bytes, offset, size);
+    buffer.records++;
+    if (ch.out.array() != buffer.data) {
+      shipOversized(ch);
+      return;
+    }
+    afterRecord(ch, size, ch.out.position());
+  }
+
+  /** Serializes {@code record} into {@code scratch} (cleared first), for writers that copy one record to many channels. */
+  protected final void serialize(Object record, BinaryOutput scratch) {
+    scratch.clear();
+    try {
+      serializer.serialize(record, scratch);
+    } catch (RuntimeException e) {
+      throw new RecordWriteException("could not serialize a record for '" + target + "' with " + serializer.formatId(), e);
+    }
+  }
+
+  private void afterRecord(Channel ch, int size, int end) {
+    if (size > margin) {
+      margin = Math.min(size, marginCap);
+    }
+    if (ch.buffer.data.length - end < margin) {
+      ship(ch);
+    }
+  }
+
+  /** The record at {@code grown[start, end)} did not fit: ship what precedes it, then place it anew. */
+  private void overflowed(Channel ch, byte[] grown, int start, int end) {
+    NetworkBuffer full = ch.buffer;
+    if (start == 0) {
+      full.records++;
+      shipOversized(ch);
+      return;
+    }
+    // the original array still holds the earlier records intact; the grown copy is ours alone now
+    full.length = start;
+    ch.buffer = null;
+    send(ch, full);
+    append(ch, grown, start, end - start);
+  }
+
+  private NetworkBuffer acquire(Channel ch) {
+    NetworkBuffer buffer = pool.request();
+    ch.buffer = buffer;
+    ch.out.reset(buffer.data);
+    return buffer;
+  }
+
+  private void shipOversized(Channel ch) {
+    NetworkBuffer buffer = ch.buffer;
+    buffer.data = ch.out.array();
+    buffer.length = ch.out.position();
+    ch.buffer = null;
+    send(ch, buffer);
+  }
+
+  private void ship(Channel ch) {
+    NetworkBuffer buffer = ch.buffer;
+    buffer.length = ch.out.position();
+    ch.buffer = null;
+    send(ch, buffer);
+  }
+
+  private static void send(Channel ch, NetworkBuffer buffer) {
+    buffer.channel = ch.index;
+    ch.gate.add(buffer);
+  }
+
+  /** Ships every partly filled buffer, so records waiting in them reach the consumers. */
+  public final void flush() {
+    for (Channel ch : channels) {
+      if (ch.buffer != null && ch.buffer.records > 0) {
+        ship(ch);
+      }
+    }
+  }
+
+  /** Flushes, then appends {@code event} to every channel, ordered after all records written so far. */
+  public final void broadcastEvent(ChannelEvent event) {
+    flush();
+    for (Channel ch : channels) {
+      ch.gate.add(NetworkBuffer.event(event, ch.index));
+    }
+  }
+
+  /** Returns a buffer still held for filling to the pool (after a failure or cancellation). */
+  public final void releaseBuffers() {
+    for (Channel ch : channels) {
+      if (ch.buffer != null) {
+        NetworkBuffer buffer = ch.buffer;
+        ch.buffer = null;
+        buffer.recycle();
+      }
+    }
+  }
+}

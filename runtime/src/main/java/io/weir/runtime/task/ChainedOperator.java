@@ -1,0 +1,103 @@
+package io.weir.runtime.task;
+
+import io.weir.api.Emitter;
+import io.weir.runtime.network.KeyGroupAssigner;
+import io.weir.runtime.network.TaskCancelledException;
+import io.weir.runtime.operator.KeySelector;
+import io.weir.runtime.operator.OperatorInvoker;
+import io.weir.state.KeyGroups;
+import io.weir.state.backend.KeyedStateBackend;
+import io.weir.state.backend.StateBackend;
+
+/**
+ * One operator or sink instance inside a task: its generated invoker, the output it emits to and,
+ * for keyed vertices, its state. {@link #push} is the per-record entry point: it sets the record's
+ * key as the current key, calls the invoker, and turns anything thrown into an
+ * {@link OperatorException} naming this instance (exceptions already naming a downstream operator
+ * pass through unchanged).
+ */
+public final class ChainedOperator {
+  private final String vertexId;
+  private final TaskOperatorContext context;
+  private final OperatorInvoker<Object> invoker;
+  private final int input;
+  private final KeySelector selector;
+  private final int maxParallelism;
+  private final KeyGroupAssigner keyGroups;
+  private final Emitter<Object> output;
+  private KeyedStateBackend backend;
+  private boolean opened;
+  private boolean closed;
+
+  /**
+   * @param input the input index that records pushed without one (chained records) arrive on
+   * @param selector key selector for keyed vertices, else null
+   */
+  ChainedOperator(String vertexId, TaskOperatorContext context, OperatorInvoker<Object> invoker, Emitter<Object> output, int input,
+      KeySelector selector, int maxParallelism) {
+    this.vertexId = vertexId;
+    this.output = output;
+    this.context = context;
+    this.invoker = invoker;
+    this.input = input;
+    this.selector = selector;
+    this.maxParallelism = maxParallelism;
+    this.keyGroups = new KeyGroupAssigner(maxParallelism);
+  }
+
+  public TaskOperatorContext context() {
+    return context;
+  }
+
+  /** Creates the keyed state (keyed vertices) and opens the invoker. */
+  void open(StateBackend stateBackend) {
+    try {
+      if (selector != null) {
+        backend = stateBackend.createKeyedBackend(
+            vertexId, KeyGroups.rangeFor(context.subtaskIndex(), maxParallelism, context.parallelism()), maxParallelism);
+      }
+      opened = true;
+      invoker.open(context, backend);
+    } catch (OperatorException | TaskCancelledException e) {
+      throw e;
+    } catch (Throwable t) {
+      throw context.failure("open failed", t);
+    }
+  }
+
+  /** A record from the chained upstream. */
+  void push(Object record) {
+    push(input, record);
+  }
+
+  /** A record on input {@code input}. */
+  void push(int input, Object record) {
+    try {
+      if (selector != null) {
+        backend.setCurrentKey(selector.key(input, record), keyGroups.keyGroup(selector.keyHash(input, record)));
+      }
+      invoker.process(input, record, output);
+    } catch (OperatorException | TaskCancelledException e) {
+      throw e;
+    } catch (Throwable t) {
+      throw context.failure(null, t);
+    }
+  }
+
+  /** Closes the invoker and the state, if opened; throws what the user's close threw, named. */
+  void close() {
+    if (!opened || closed) {
+      return;
+    }
+    closed = true;
+    try {
+      invoker.close();
+    } catch (Throwable t) {
+      throw context.failure("close failed", t);
+    } finally {
+      if (backend != null) {
+        backend.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package io.weir.runtime.task;
+
+import io.weir.api.Emitter;
+import io.weir.api.SourceReader;
+import io.weir.runtime.graph.PhysicalEdge;
+import io.weir.runtime.graph.TaskSpec;
+import io.weir.runtime.network.EndOfInput;
+import io.weir.runtime.network.RecordWriter;
+import io.weir.runtime.network.TaskCancelledException;
+import io.weir.runtime.operator.OperatorInvoker;
+import io.weir.runtime.plan.VertexKind;
+import io.weir.runtime.plan.VertexPlan;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The user objects of one subtask, wired together: the source reader (for a source task) or head
+ * operator, the chained operators behind it, and the emitters between them. Built, opened, run and
+ * closed by the subtask's own thread, which alone touches them.
+ */
+final class OperatorChain {
+  private final SubtaskSetup setup;
+  private final List<ChainedOperator> operators = new ArrayList<>(); // topological order
+  private final Map<String, ChainedOperator> byVertex = new HashMap<>();
+  private final List<RecordWriter> writers;
+  private SourceReader<Object> source;
+  private TaskOperatorContext sourceContext;
+  private Emitter<Object> sourceOutput;
+  private boolean sourceOpened;
+  private boolean sourceClosed;
+
+  /** Creates the user objects (their constructors run here) and the emitters, tail first. */
+  @SuppressWarnings("unchecked")
+  OperatorChain(SubtaskSetup setup) {
+    this.setup = setup;
+    this.writers = List.copyOf(setup.writers().values());
+    TaskSpec task = setup.task();
+    List<VertexPlan> vertices = task.vertices();
+    ChainedOperator[] created = new ChainedOperator[vertices.size()];
+    for (int i = vertices.size() - 1; i >= 0; i--) {
+      VertexPlan v = vertices.get(i);
+      TaskOperatorContext context = context(v);
+      List<ChainedOperator> chained = new ArrayList<>();
+      List<RecordWriter> network = new ArrayList<>();
+      for (PhysicalEdge e : task.outputsOf(v.id())) {
+        if (e.chained()) {
+          chained.add(byVertex.get(e.to().id()));
+        } else {
+          network.add(setup.writers().get(e));
+        }
+      }
+      Emitter<Object> output = v.kind() == VertexKind.SINK
+          ? Outputs.forSink(context)
+          : Outputs.create(context, setup.outCounters().get(v.id()), chained, network);
+      if (v.kind() == VertexKind.SOURCE) {
+        sourceContext = context;
+        sourceOutput = output;
+        source = (SourceReader<Object>) create(context, () -> v.sourceFactory().get());
+        continue;
+      }
+      PhysicalEdge in = task.chainedInputOf(v.id());
+      OperatorInvoker<Object> invoker = (OperatorInvoker<Object>) create(context, () -> v.invokerFactory().get());
+      ChainedOperator op = new ChainedOperator(
+          v.id(), context, invoker, output, in == null ? 0 : in.targetInput(), v.keySelector(), setup.maxParallelism());
+      created[i] = op;
+      byVertex.put(v.id(), op);
+    }
+    for (ChainedOperator op : created) {
+      if (op != null) {
+        operators.add(op);
+      }
+    }
+  }
+
+  private TaskOperatorContext context(VertexPlan v) {
+    return new TaskOperatorContext(
+        setup.jobName(), v.name(), setup.subtaskIndex(), setup.task().parallelism(), setup.parameters());
+  }
+
+  private static Object create(TaskOperatorContext context, Supplier<?> factory) {
+    Object created;
+    try {
+      created = factory.get();
+    } catch (Throwable t) {
+      throw context.failure("could not be created", t);
+    }
+    if (created == null) {
+      throw context.failure("its factory returned null", null);
+    }
+    return created;
+  }
+
+  /** Opens downstream operators before upstream ones, the source last, so that whatever emits finds its successors ready. */
+  void open() {
+    for (int i = operators.size() - 1; i >= 0; i--) {
+      ChainedOperator op = operators.get(i);
+      op.open(setup.stateBackend());
+    }
+    if (source != null) {
+      sourceOpened = true;
+      try {
+        source.open(sourceContext);
+      } catch (OperatorException | TaskCancelledException e) {
+        throw e;
+      } catch (Throwable t) {
+        throw sourceContext.failure("open failed", t);
+      }
+    }
+  }
+
+  SourceReader<Object> source() {
+    return source;
+  }
+
+  TaskOperatorContext sourceContext() {
+    return sourceContext;
+  }
+
+  Emitter<Object> sourceOutput() {
+    return sourceOutput;
+  }
+
+  /** The head operator of a network-fed task. */
+  ChainedOperator head() {
+    return operators.get(0);
+  }
+
+  /** Ships partly filled output buffers. */
+  void flush() {
+    for (RecordWriter writer : writers) {
+      writer.flush();
+    }
+  }
+
+  /** The source reported the end of its input: close it now, as the contract of END_OF_INPUT says. */
+  void closeSource() {
+    if (source == null || sourceClosed) {
+      return;
+    }
+    sourceClosed = true;
+    try {
+      source.close();
+    } catch (Throwable t) {
+      throw sourceContext.failure("close failed", t);
+    }
+  }
+
+  /**
+   * Normal end: closes the source and the operators head to tail, then flushes and sends
+   * END_OF_INPUT downstream. A failing close fails the subtask (the remaining objects are then
+   * closed by {@link #closeAfterFailure}).
+   */
+  void finish() {
+    closeSource();
+    for (ChainedOperator op : operators) {
+      op.close();
+    }
+    for (RecordWriter writer : writers) {
+      writer.broadcastEvent(EndOfInput.INSTANCE);
+    }
+  }
+
+  /** After a failure or cancellation: closes every opened object, adding what they throw to {@code primary}. */
+  void closeAfterFailure(Throwable primary) {
+    if (source != null && sourceOpened && !sourceClosed) {
+      sourceClosed = true;
+      try {
+        source.close();
+      } catch (Throwable t) {
+        addSuppressed(primary, sourceContext.failure("close failed", t));
+      }
+    }
+    for (ChainedOperator op : operators) {
+      try {
+        op.close();
+      } catch (Throwable t) {
+        addSuppressed(primary, t);
+      }
+    }
+    for (RecordWriter writer : writers) {
+      writer.releaseBuffers();
+    }
+  }
+
+  private static void addSuppressed(Throwable primary, Throwable secondary) {
+    if (primary != secondary) {
+      primary.addSuppressed(secondary);
+    }
+  }
+}

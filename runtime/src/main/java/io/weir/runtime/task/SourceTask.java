@@ -1,0 +1,56 @@
+package io.weir.runtime.task;
+
+import io.weir.api.Emitter;
+import io.weir.api.SourceReader;
+import io.weir.runtime.network.TaskCancelledException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Polls a source until it reports END_OF_INPUT. On NOTHING_AVAILABLE it ships partly filled
+ * buffers (nothing more is coming soon) and parks, 1 ms at first, doubling up to 10 ms while the
+ * source stays idle.
+ */
+final class SourceTask extends SubtaskRunner {
+  private static final long MIN_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+  private static final long MAX_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+  SourceTask(SubtaskSetup setup, SubtaskListener listener, boolean flushEveryBatch) {
+    super(setup, listener, flushEveryBatch);
+  }
+
+  @Override
+  protected void process(OperatorChain chain) {
+    SourceReader<Object> reader = chain.source();
+    Emitter<Object> output = chain.sourceOutput();
+    TaskOperatorContext context = chain.sourceContext();
+    long backoff = 0;
+    while (true) {
+      checkCancelled();
+      SourceReader.Status status;
+      try {
+        status = reader.poll(output);
+      } catch (OperatorException | TaskCancelledException e) {
+        throw e;
+      } catch (Throwable t) {
+        throw context.failure(null, t);
+      }
+      if (status == null) {
+        throw context.failure("poll returned null instead of a status", null);
+      }
+      flushIfRequested(chain);
+      switch (status) {
+        case MORE -> backoff = 0;
+        case NOTHING_AVAILABLE -> {
+          chain.flush();
+          backoff = backoff == 0 ? MIN_BACKOFF_NANOS : Math.min(2 * backoff, MAX_BACKOFF_NANOS);
+          LockSupport.parkNanos(backoff);
+        }
+        case END_OF_INPUT -> {
+          chain.closeSource();
+          return;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package io.weir.runtime.task;
+
+import io.weir.api.JobParameters;
+import io.weir.runtime.graph.PhysicalEdge;
+import io.weir.runtime.graph.TaskSpec;
+import io.weir.runtime.metrics.RecordCounter;
+import io.weir.runtime.network.BufferPool;
+import io.weir.runtime.network.InputGate;
+import io.weir.runtime.network.RecordWriter;
+import io.weir.state.backend.StateBackend;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one subtask is wired to before its thread starts: the runtime's objects (gate,
+ * writers, pool, counters), none of the user's, which the subtask creates in its own thread.
+ *
+ * @param outCounters records-out counter of each vertex in the chain, by vertex id
+ * @param headInCounter records-in counter of the head (counted for network input only)
+ * @param writers this subtask's writer for each network output edge of the chain
+ * @param gate the input gate (null for a source task)
+ * @param channels the gate's channels, by channel index (empty for a source task)
+ * @param pool the buffer pool of the writers (null without network outputs)
+ */
+public record SubtaskSetup(
+    String jobName,
+    JobParameters parameters,
+    StateBackend stateBackend,
+    int maxParallelism,
+    TaskSpec task,
+    int subtaskIndex,
+    Map<String, RecordCounter> outCounters,
+    RecordCounter headInCounter,
+    Map<PhysicalEdge, RecordWriter> writers,
+    InputGate gate,
+    List<InputChannel> channels,
+    BufferPool pool) {
+
+  public SubtaskSetup {
+    channels = List.copyOf(channels);
+  }
+
+  public String threadName() {
+    return task.subtaskName(subtaskIndex);
+  }
+}

@@ -1,0 +1,236 @@
+package io.weir.runtime.testing;
+
+import io.weir.api.Emitter;
+import io.weir.api.JobParameters;
+import io.weir.runtime.operator.KeySelector;
+import io.weir.runtime.operator.OperatorInvoker;
+import io.weir.runtime.plan.JobPlan;
+import io.weir.runtime.plan.VertexKind;
+import io.weir.runtime.plan.VertexPlan;
+import io.weir.runtime.task.TaskOperatorContext;
+import io.weir.state.KeyGroupRange;
+import io.weir.state.KeyGroups;
+import io.weir.state.backend.StateDescriptor;
+import io.weir.state.heap.HeapStateBackend;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Drives one instance of an operator or sink through its generated invoker, without threads or a
+ * job: feed records, read what it emitted and the state it keeps per key.
+ *
+ * <pre>{@code
+ * try (OperatorHarness<WordCount> count = OperatorHarness.of(Count.class)) {
+ *   count.process(new Word("a")).process(new Word("a"));
+ *   assertEquals(2L, count.<Long>valueState("count", "a"));
+ *   assertEquals(List.of(new WordCount("a", 1), new WordCount("a", 2)), count.output());
+ * }
+ * }</pre>
+ *
+ * Keyed operators get the key of each record set as the current key, on a heap backend that owns
+ * every key group. Emitted records are round-tripped through the vertex's output serializer by
+ * default, so {@link #output()} holds what a downstream operator would receive and a broken
+ * serializer fails the test at the emit that exposes it. The instance is opened on first use and
+ * closed by {@link #close()}.
+ *
+ * @param <OUT> the operator's output type
+ */
+public final class OperatorHarness<OUT> implements AutoCloseable {
+  private final JobPlan plan;
+  private final VertexPlan vertex;
+  private final List<OUT> output = new ArrayList<>();
+  private final Map<Object, Integer> keyGroupOfKey = new HashMap<>();
+  private JobParameters parameters = JobParameters.empty();
+  private int subtaskIndex;
+  private int parallelism = 1;
+  private boolean checkSerialization = true;
+  private OperatorInvoker<Object> invoker;
+  private Emitter<Object> emitter;
+  private RecordingStateBackend state;
+  private boolean closed;
+
+  private OperatorHarness(JobPlan plan, VertexPlan vertex) {
+    if (vertex.kind() == VertexKind.SOURCE) {
+      throw new IllegalArgumentException(vertex.name() + " is a source: use SourceHarness");
+    }
+    this.plan = plan;
+    this.vertex = vertex;
+  }
+
+  /** A harness for the generated invoker of {@code operatorClass}, found among the jobs on its class loader. */
+  public static <OUT> OperatorHarness<OUT> of(Class<?> operatorClass) {
+    JobPlan plan = HarnessSupport.planContaining(operatorClass);
+    return new OperatorHarness<>(plan, HarnessSupport.vertex(plan, operatorClass.getName()));
+  }
+
+  /** A harness for the vertex named {@code vertexName} of {@code plan}. */
+  public static <OUT> OperatorHarness<OUT> of(JobPlan plan, String vertexName) {
+    for (VertexPlan v : plan.vertices()) {
+      if (v.name().equals(vertexName)) {
+        return new OperatorHarness<>(plan, v);
+      }
+    }
+    throw new IllegalArgumentException("job '" + plan.name() + "' has no vertex named '" + vertexName + "'");
+  }
+
+  /** Program arguments the operator's context reports. */
+  public OperatorHarness<OUT> withParameters(String... args) {
+    checkNotOpened();
+    this.parameters = JobParameters.of(args);
+    return this;
+  }
+
+  /** The subtask index and parallelism the operator's context reports (default 0 of 1). */
+  public OperatorHarness<OUT> subtask(int index, int parallelism) {
+    checkNotOpened();
+    HarnessSupport.checkSubtask(index, parallelism);
+    this.subtaskIndex = index;
+    this.parallelism = parallelism;
+    return this;
+  }
+
+  /** Whether emitted records are round-tripped through the output serializer (default true). */
+  public OperatorHarness<OUT> checkSerialization(boolean check) {
+    checkNotOpened();
+    this.checkSerialization = check;
+    return this;
+  }
+
+  /** Creates and opens the instance; done by the first {@link #process} or state read otherwise. */
+  @SuppressWarnings("unchecked")
+  public OperatorHarness<OUT> open() throws Exception {
+    if (invoker != null) {
+      return this;
+    }
+    if (closed) {
+      throw new IllegalStateException("harness of " + vertex.name() + " is closed");
+    }
+    TaskOperatorContext context = new TaskOperatorContext(plan.name(), vertex.name(), subtaskIndex, parallelism, parameters);
+    emitter = emitter(context);
+    if (vertex.keyed()) {
+      state = new RecordingStateBackend(new HeapStateBackend().createKeyedBackend(
+          vertex.id(), new KeyGroupRange(0, plan.maxParallelism() - 1), plan.maxParallelism()));
+    }
+    invoker = (OperatorInvoker<Object>) vertex.invokerFactory().get();
+    invoker.open(context, state);
+    return this;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Emitter<Object> emitter(TaskOperatorContext context) {
+    if (vertex.kind() == VertexKind.SINK) {
+      return record -> {
+        throw context.failure("a sink cannot emit records", null);
+      };
+    }
+    SerializationCheck check = checkSerialization && vertex.outputSerializer() != null
+        ? new SerializationCheck(vertex.outputSerializer(), vertex.name())
+        : null;
+    return record -> {
+      if (record == null) {
+        throw context.failure("emitted null; records must not be null", new NullPointerException("null record"));
+      }
+      output.add((OUT) (check == null ? record : check.roundTrip(record)));
+    };
+  }
+
+  /** Feeds {@code record} to input 0. */
+  public OperatorHarness<OUT> process(Object record) throws Exception {
+    return process(0, record);
+  }
+
+  /** Feeds {@code record} to input {@code input} (the index of its type among the operator's inputs). */
+  public OperatorHarness<OUT> process(int input, Object record) throws Exception {
+    open();
+    if (record == null) {
+      throw new IllegalArgumentException("records are never null");
+    }
+    KeySelector selector = vertex.keySelector();
+    if (selector != null) {
+      Object key = selector.key(input, record);
+      int keyGroup = KeyGroups.keyGroupFor(selector.keyHash(input, record), plan.maxParallelism());
+      keyGroupOfKey.put(key, keyGroup);
+      state.setCurrentKey(key, keyGroup);
+    }
+    invoker.process(input, record, emitter);
+    return this;
+  }
+
+  /** Everything emitted since the start or the last {@link #clearOutput()}, in order. */
+  public List<OUT> output() {
+    return List.copyOf(output);
+  }
+
+  public void clearOutput() {
+    output.clear();
+  }
+
+  /** The value of value state {@code name} for {@code key}, or null. */
+  @SuppressWarnings("unchecked")
+  public <T> T valueState(String name, Object key) throws Exception {
+    StateDescriptor<T> d = (StateDescriptor<T>) stateFor(name, StateDescriptor.Kind.VALUE);
+    return withKey(key) ? state.valueState(d).value() : null;
+  }
+
+  /** The values of list state {@code name} for {@code key}; empty when none. */
+  @SuppressWarnings("unchecked")
+  public <T> List<T> listState(String name, Object key) throws Exception {
+    StateDescriptor<T> d = (StateDescriptor<T>) stateFor(name, StateDescriptor.Kind.LIST);
+    List<T> values = new ArrayList<>();
+    if (withKey(key)) {
+      state.listState(d).get().forEach(values::add);
+    }
+    return values;
+  }
+
+  /** The folded value of reducing state {@code name} for {@code key}, or null. */
+  @SuppressWarnings("unchecked")
+  public <T> T reducingState(String name, Object key) throws Exception {
+    StateDescriptor<T> d = (StateDescriptor<T>) stateFor(name, StateDescriptor.Kind.REDUCING);
+    return withKey(key) ? state.reducingState(d).get() : null;
+  }
+
+  private StateDescriptor<?> stateFor(String name, StateDescriptor.Kind kind) throws Exception {
+    open();
+    if (state == null) {
+      throw new IllegalStateException(vertex.name() + " is not keyed and has no keyed state");
+    }
+    return state.descriptor(name, kind);
+  }
+
+  /** Makes {@code key} current; false when no record with that key was processed (so it has no state). */
+  private boolean withKey(Object key) {
+    Integer keyGroup = keyGroupOfKey.get(key);
+    if (keyGroup == null) {
+      return false;
+    }
+    state.setCurrentKey(key, keyGroup);
+    return true;
+  }
+
+  /** Calls the operator's close() (if it was opened) and drops its state. */
+  @Override
+  public void close() throws Exception {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (invoker != null) {
+      try {
+        invoker.close();
+      } finally {
+        if (state != null) {
+          state.close();
+        }
+      }
+    }
+  }
+
+  private void checkNotOpened() {
+    if (invoker != null) {
+      throw new IllegalStateException("configure the harness before the first process() or open()");
+    }
+  }
+}
