@@ -18,7 +18,8 @@ import java.util.concurrent.TimeoutException;
  * Prints progress lines and a summary table to standard output.
  *
  * <pre>
- * LocalJobRunner [--job NAME] [--parallelism N] [--progress-interval MS] [--] PROGRAM_ARGS...
+ * LocalJobRunner [--job NAME] [--parallelism N] [--vertex-parallelism NAME=N[,NAME=N]]... [--progress-interval MS]
+ *                [--] PROGRAM_ARGS...
  * </pre>
  *
  * Exit codes: {@value #FINISHED} finished, {@value #FAILED} failed or cancelled (the failure, naming the
@@ -61,6 +62,7 @@ public final class LocalJobRunner {
     RunOptions.Builder options = RunOptions.builder()
         .parallelism(arguments.parallelism())
         .parameters(arguments.programArgs().toArray(new String[0]));
+    arguments.vertexParallelism().forEach(options::parallelism);
     boolean printsProgress = arguments.progressIntervalMillis() > 0;
     if (printsProgress) {
       options.progressInterval(Duration.ofMillis(arguments.progressIntervalMillis())).progressListener(new ProgressPrinter(out));

@@ -1,21 +1,27 @@
 package io.weir.runtime.client;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The runner's command line: {@code [--job NAME] [--parallelism N] [--progress-interval MS] [--] PROGRAM_ARGS...}.
- * Options are read from the front; {@code --} or the first argument that is not one of the three
- * starts the program arguments, which go to the job untouched.
+ * The runner's command line: {@code [--job NAME] [--parallelism N] [--vertex-parallelism NAME=N]...
+ * [--progress-interval MS] [--] PROGRAM_ARGS...}. Options are read from the front; {@code --} or the
+ * first argument that is not one of these starts the program arguments, which go to the job untouched.
  *
  * @param job the job to run, or null for the only one
  * @param parallelism default parallelism override, 0 for the job's own
+ * @param vertexParallelism per-vertex parallelism overrides by vertex name, in the order given
  * @param progressIntervalMillis interval of progress lines; 0 prints none (the summary still)
  */
-record RunnerArguments(String job, int parallelism, long progressIntervalMillis, List<String> programArgs) {
+record RunnerArguments(
+    String job, int parallelism, Map<String, Integer> vertexParallelism, long progressIntervalMillis,
+    List<String> programArgs) {
 
   static final String USAGE =
-      "usage: LocalJobRunner [--job NAME] [--parallelism N] [--progress-interval MS] [--] PROGRAM_ARGS...";
+      "usage: LocalJobRunner [--job NAME] [--parallelism N] [--vertex-parallelism NAME=N]... [--progress-interval MS]"
+          + " [--] PROGRAM_ARGS...";
 
   /** Thrown for a command line that cannot be run. */
   static final class UsageException extends Exception {
@@ -27,6 +33,7 @@ record RunnerArguments(String job, int parallelism, long progressIntervalMillis,
   static RunnerArguments parse(String[] args) throws UsageException {
     String job = null;
     int parallelism = 0;
+    Map<String, Integer> vertexParallelism = new LinkedHashMap<>();
     long interval = 1000;
     int i = 0;
     while (i < args.length) {
@@ -39,6 +46,8 @@ record RunnerArguments(String job, int parallelism, long progressIntervalMillis,
         job = value(args, i);
       } else if (arg.equals("--parallelism")) {
         parallelism = number(args, i, 1, Integer.MAX_VALUE);
+      } else if (arg.equals("--vertex-parallelism")) {
+        vertexParallelism(args, i, vertexParallelism);
       } else if (arg.equals("--progress-interval")) {
         interval = number(args, i, 0, Integer.MAX_VALUE);
       } else {
@@ -46,7 +55,30 @@ record RunnerArguments(String job, int parallelism, long progressIntervalMillis,
       }
       i += 2;
     }
-    return new RunnerArguments(job, parallelism, interval, List.copyOf(Arrays.asList(args).subList(i, args.length)));
+    return new RunnerArguments(
+        job, parallelism, Map.copyOf(vertexParallelism), interval,
+        List.copyOf(Arrays.asList(args).subList(i, args.length)));
+  }
+
+  /** Reads {@code NAME=N} (or several, comma-separated) into {@code into}. */
+  private static void vertexParallelism(String[] args, int i, Map<String, Integer> into) throws UsageException {
+    for (String entry : value(args, i).split(",")) {
+      int eq = entry.lastIndexOf('=');
+      if (eq <= 0 || eq == entry.length() - 1) {
+        throw new UsageException(args[i] + " expects NAME=N, got '" + entry + "'");
+      }
+      String name = entry.substring(0, eq).trim();
+      String count = entry.substring(eq + 1).trim();
+      try {
+        int n = Integer.parseInt(count);
+        if (n < 1) {
+          throw new UsageException(args[i] + " must be at least 1 for " + name + ", got " + n);
+        }
+        into.put(name, n);
+      } catch (NumberFormatException e) {
+        throw new UsageException(args[i] + " expects a whole number for " + name + ", got '" + count + "'");
+      }
+    }
   }
 
   private static String value(String[] args, int i) throws UsageException {

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -92,5 +93,28 @@ class LocalJobRunnerTest {
     assertEquals(List.of("--parallelism", "9"), b.programArgs());
 
     assertThrows(RunnerArguments.UsageException.class, () -> RunnerArguments.parse(new String[] {"--progress-interval", "-5"}));
+  }
+
+  @Test
+  void overridesOneVertexParallelismByName() {
+    assertEquals(0, run("--job", "wordcount-test", "--vertex-parallelism", "Count=3", "--progress-interval", "0",
+        "--", "--lines", "3000"));
+    assertTrue(out().lines().anyMatch(l -> l.trim().startsWith("Count") && l.trim().split("\\s+")[1].equals("3")), out());
+
+    err.reset();
+    assertEquals(2, run("--job", "wordcount-test", "--vertex-parallelism", "Nope=2"));
+    assertTrue(err().contains("Nope"), "an unknown vertex is named: " + err());
+  }
+
+  @Test
+  void parsesVertexParallelismLists() throws Exception {
+    RunnerArguments a = RunnerArguments.parse(
+        new String[] {"--vertex-parallelism", "Count=4,Tokenize=2", "--vertex-parallelism", "Sink = 1"});
+    assertEquals(Map.of("Count", 4, "Tokenize", 2, "Sink", 1), a.vertexParallelism());
+
+    for (String bad : new String[] {"Count", "Count=", "=3", "Count=x", "Count=0"}) {
+      assertThrows(RunnerArguments.UsageException.class,
+          () -> RunnerArguments.parse(new String[] {"--vertex-parallelism", bad}), bad);
+    }
   }
 }
