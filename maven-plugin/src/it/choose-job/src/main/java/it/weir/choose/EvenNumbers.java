@@ -1,0 +1,18 @@
+package it.weir.choose;
+
+import io.weir.api.Emitter;
+import io.weir.api.Source;
+import io.weir.api.SourceReader;
+
+/** The evens up to 10. */
+@Source(job = "evens")
+public final class EvenNumbers implements SourceReader<Long> {
+  private long next = 2;
+
+  @Override
+  public Status poll(Emitter<Long> out) {
+    out.emit(next);
+    next += 2;
+    return next <= 10 ? Status.MORE : Status.END_OF_INPUT;
+  }
+}
