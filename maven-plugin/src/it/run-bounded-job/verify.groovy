@@ -13,5 +13,8 @@ String jobOutput = log.substring(start)
   assert jobOutput.contains(vertex) : "the job's output does not mention ${vertex}"
 }
 assert jobOutput.contains('500') : 'the job output does not count the 500 records'
+// weir.vertexParallelism=SumByParity=3 reached the runner: the summary lists that vertex with 3 instances.
+assert jobOutput.readLines().any { it.trim().startsWith('SumByParity') && it.trim().split(/\s+/)[1] == '3' } :
+    'SumByParity did not run with the overridden parallelism 3'
 assert log.contains('BUILD SUCCESS')
 return true

@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * The command line that runs a job in a forked JVM:
  * {@code <java> [jvmArgs] -cp <classpath> io.weir.runtime.client.LocalJobRunner [--job NAME]
- * [--parallelism N] [--progress-interval MS] [-- <program args>]}.
+ * [--parallelism N] [--vertex-parallelism NAME=N,...] [--progress-interval MS] [-- <program args>]}.
  *
  * <p>The plugin names the runner class instead of linking to it: the runtime it starts is the one
  * on the user's project class path, so the plugin never carries a runtime of its own.
@@ -26,6 +26,7 @@ final class JobCommand {
   private List<String> jvmArgs = List.of();
   private String job;
   private Integer parallelism;
+  private String vertexParallelism;
   private Long progressIntervalMillis;
   private List<String> programArgs = List.of();
 
@@ -60,6 +61,12 @@ final class JobCommand {
     return this;
   }
 
+  /** Per-vertex overrides as {@code NAME=N,NAME=N}, checked by the runner; null or blank for none. */
+  JobCommand vertexParallelism(String overrides) {
+    this.vertexParallelism = overrides == null || overrides.isBlank() ? null : overrides.trim();
+    return this;
+  }
+
   /** Milliseconds between progress lines; null keeps the runner's default. */
   JobCommand progressIntervalMillis(Long millis) {
     this.progressIntervalMillis = millis;
@@ -87,6 +94,10 @@ final class JobCommand {
     if (parallelism != null) {
       command.add("--parallelism");
       command.add(parallelism.toString());
+    }
+    if (vertexParallelism != null) {
+      command.add("--vertex-parallelism");
+      command.add(vertexParallelism);
     }
     if (progressIntervalMillis != null) {
       command.add("--progress-interval");

@@ -49,6 +49,13 @@ public class RunMojo extends AbstractMojo {
   @Parameter(property = "weir.parallelism")
   private Integer parallelism;
 
+  /**
+   * Overrides the parallelism of single vertices by name, comma-separated: {@code Count=4,Tokenize=2}.
+   * These win over everything else, including a vertex's declared parallelism.
+   */
+  @Parameter(property = "weir.vertexParallelism")
+  private String vertexParallelism;
+
   /** Program arguments for the job, one string split like a shell: {@code --in 'my file.txt'}. */
   @Parameter(property = "weir.args")
   private String args;
@@ -93,6 +100,7 @@ public class RunMojo extends AbstractMojo {
             .jvmArgs(jvmOptions)
             .job(job)
             .parallelism(parallelism)
+            .vertexParallelism(vertexParallelism)
             .progressIntervalMillis(progressInterval)
             .programArgs(programArgs)
             .toList();

@@ -26,6 +26,7 @@ class JobCommandTest {
             .jvmArgs(List.of("-Xmx512m", "-Dmode=fast"))
             .job("wordcount")
             .parallelism(4)
+            .vertexParallelism(" Count=8,Tokenize=2 ")
             .progressIntervalMillis(250L)
             .programArgs(List.of("--input", "my file.txt"))
             .toList();
@@ -42,6 +43,8 @@ class JobCommandTest {
             "wordcount",
             "--parallelism",
             "4",
+            "--vertex-parallelism",
+            "Count=8,Tokenize=2",
             "--progress-interval",
             "250",
             "--",
