@@ -24,6 +24,15 @@ public final class RuntimeNames {
   public static final ClassName BINARY_INPUT = ClassName.get("io.weir.state.serialization", "BinaryInput");
   public static final ClassName SERIALIZATION_EXCEPTION =
       ClassName.get("io.weir.state.serialization", "SerializationException");
+  public static final ClassName KRYO_FALLBACK_SERIALIZER =
+      ClassName.get("io.weir.state.serialization", "KryoFallbackSerializer");
+  public static final ClassName KRYO_REGISTRATION = ClassName.get("io.weir.state.serialization", "KryoRegistration");
+  public static final ClassName JDK_VALUES = ClassName.get("io.weir.state.serialization", "JdkValues");
+
+  /** A built-in serializer of {@code io.weir.state.serialization}, such as {@code StringSerializer}. */
+  public static ClassName builtInSerializer(String simpleName) {
+    return ClassName.get("io.weir.state.serialization", simpleName);
+  }
 
   // io.weir.runtime
   public static final ClassName OPERATOR_INVOKER = ClassName.get("io.weir.runtime.operator", "OperatorInvoker");

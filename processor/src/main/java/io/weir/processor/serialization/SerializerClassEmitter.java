@@ -24,9 +24,8 @@ import javax.lang.model.element.Modifier;
  */
 final class SerializerClassEmitter {
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
-  private static final ClassName KRYO_FALLBACK =
-      ClassName.get("io.weir.state.serialization", "KryoFallbackSerializer");
-  private static final ClassName KRYO_REGISTRATION = ClassName.get("io.weir.state.serialization", "KryoRegistration");
+  private static final ClassName KRYO_FALLBACK = RuntimeNames.KRYO_FALLBACK_SERIALIZER;
+  private static final ClassName KRYO_REGISTRATION = RuntimeNames.KRYO_REGISTRATION;
   private static final ClassName LIST = ClassName.get("java.util", "List");
   private static final ClassName CLASS = ClassName.get("java.lang", "Class");
   /** Mirrors {@code KryoFallbackSerializer.FIRST_ID} (the processor does not depend on the state module). */

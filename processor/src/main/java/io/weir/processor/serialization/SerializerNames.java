@@ -41,17 +41,8 @@ final class SerializerNames {
       }
       case ARRAY:
         return key(((ArrayType) type).getComponentType()) + "[]";
-      case BOOLEAN:
-      case BYTE:
-      case SHORT:
-      case CHAR:
-      case INT:
-      case LONG:
-      case FLOAT:
-      case DOUBLE:
-        return type.getKind().name().toLowerCase();
       default:
-        return type.toString();
+        return type.getKind().isPrimitive() ? type.getKind().name().toLowerCase() : type.toString();
     }
   }
 

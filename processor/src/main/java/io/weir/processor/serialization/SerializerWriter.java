@@ -3,6 +3,7 @@ package io.weir.processor.serialization;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import io.weir.processor.Diagnostics;
+import io.weir.processor.RuntimeNames;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -78,7 +79,7 @@ public final class SerializerWriter {
     TypeMirror t = type.getKind().isPrimitive() ? types.boxedClass((PrimitiveType) type).asType() : type;
     String builtIn = BUILT_INS.get(SerializerNames.key(t));
     if (builtIn != null) {
-      return CodeBlock.of("$T.INSTANCE", ClassName.get("io.weir.state.serialization", builtIn));
+      return CodeBlock.of("$T.INSTANCE", RuntimeNames.builtInSerializer(builtIn));
     }
     int errorsBefore = diagnostics.errorCount();
     TypeClassifier.Site site = new TypeClassifier.Site(usedBy, null, SerializerNames.key(t), fallbackPackage);

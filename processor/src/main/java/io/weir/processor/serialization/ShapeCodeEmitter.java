@@ -22,7 +22,7 @@ import javax.lang.model.type.TypeKind;
 final class ShapeCodeEmitter {
   private static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
   private static final ClassName MAP_ENTRY = ClassName.get("java.util", "Map", "Entry");
-  private static final ClassName JDK_VALUES = ClassName.get("io.weir.state.serialization", "JdkValues");
+  private static final ClassName JDK_VALUES = RuntimeNames.JDK_VALUES;
 
   private static final String[] LOOP_INDEXES = {"i", "j", "k", "l", "m", "n"};
 

@@ -116,16 +116,10 @@ final class TypeClassifier {
 
   /** Why {@code type} is not concrete (e.g. "is a type variable"), or null if it is. */
   private String unresolvedPart(TypeMirror type) {
+    if (type.getKind().isPrimitive()) {
+      return null;
+    }
     switch (type.getKind()) {
-      case BOOLEAN:
-      case BYTE:
-      case SHORT:
-      case CHAR:
-      case INT:
-      case LONG:
-      case FLOAT:
-      case DOUBLE:
-        return null;
       case ARRAY: {
         String inner = unresolvedPart(((ArrayType) type).getComponentType());
         return inner != null && inner.startsWith("is ") ? "contains " + inner.substring(3) : inner;
