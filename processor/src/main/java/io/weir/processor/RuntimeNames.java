@@ -15,6 +15,8 @@ public final class RuntimeNames {
   public static final ClassName VALUE_STATE = ClassName.get("io.weir.state", "ValueState");
   public static final ClassName LIST_STATE = ClassName.get("io.weir.state", "ListState");
   public static final ClassName REDUCING_STATE = ClassName.get("io.weir.state", "ReducingState");
+  public static final ClassName AGGREGATING_STATE = ClassName.get("io.weir.state", "AggregatingState");
+  public static final ClassName MAP_STATE = ClassName.get("io.weir.state", "MapState");
   public static final ClassName KEYED_STATE_BACKEND = ClassName.get("io.weir.state.backend", "KeyedStateBackend");
   public static final ClassName STATE_DESCRIPTOR = ClassName.get("io.weir.state.backend", "StateDescriptor");
 

@@ -19,6 +19,11 @@ public enum Tag {
   KEY_TYPE("weir.key-type"),
   /** A {@code @State} field has an unsupported type, is private or final, or has a bad reducer. */
   STATE_FIELD("weir.state-field"),
+  /**
+   * An {@code AggregatingState} without an aggregator, or with one whose types do not match the
+   * field or that generated code cannot instantiate.
+   */
+  STATE_AGGREGATOR("weir.state-aggregator"),
   /** A {@code @State} field in an operator that is not {@code @Keyed}. */
   STATE_UNKEYED("weir.state-unkeyed"),
   /** No method to process an input, or several for one input type, or outputs that disagree. */

@@ -98,6 +98,8 @@ class PlanLoadingTest {
     assertEquals("WordCount[word=be, count=2]", counts.get(5).toString());
     assertEquals(8, countState.keyCount("count"));
     assertEquals(8, countState.keyCount("letters"));
+    assertEquals(8, countState.keyCount("meanLength"));
+    assertEquals(8, countState.keyCount("seenBy"));
 
     List<Object> upper = run(vertex("Upper"), null, 0, counts);
     assertEquals("WordCount[word=TO, count=2]", upper.get(4).toString());

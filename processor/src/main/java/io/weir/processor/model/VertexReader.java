@@ -26,6 +26,7 @@ public final class VertexReader {
   private final Members members;
   private final MethodShapes shapes;
   private final KeyResolver keys;
+  private final AggregateFunctions aggregateFunctions;
 
   public VertexReader(ProcessingEnvironment env) {
     this.types = env.getTypeUtils();
@@ -33,6 +34,7 @@ public final class VertexReader {
     this.members = new Members(env.getElementUtils());
     this.shapes = new MethodShapes(types);
     this.keys = new KeyResolver(env.getElementUtils(), types);
+    this.aggregateFunctions = new AggregateFunctions(env.getElementUtils(), types);
   }
 
   public VertexModel read(TypeElement type, Role role, AnnotationMirror annotation) {
@@ -123,22 +125,34 @@ public final class VertexReader {
       unresolved.note(TypeScan.containsError(field.asType()));
       StateKind kind = null;
       TypeMirror valueType = null;
+      List<TypeMirror> arguments = List.of();
       if (field.asType().getKind() == TypeKind.DECLARED) {
         DeclaredType declared = (DeclaredType) field.asType();
         kind = StateKind.forInterface(((TypeElement) declared.asElement()).getQualifiedName().toString());
-        valueType = declared.getTypeArguments().size() == 1 ? declared.getTypeArguments().get(0) : null;
+        arguments = List.copyOf(declared.getTypeArguments());
+        int expected = kind == null ? 1 : kind.typeArguments();
+        valueType = arguments.size() == expected ? arguments.get(expected - 1) : null;
       }
-      AnnotationValue reducerValue = AnnotationReader.explicitValue(state, "reducer");
-      TypeMirror reducer = null;
-      if (reducerValue != null) {
-        reducer = reducerValue.getValue() instanceof TypeMirror t ? t : null;
-        unresolved.note(reducer == null || TypeScan.containsError(reducer));
-      }
+      TypeMirror reducer = classAttribute(state, "reducer", unresolved);
+      TypeMirror aggregator = classAttribute(state, "aggregator", unresolved);
+      List<TypeMirror> aggregatorArguments = aggregator == null ? null : aggregateFunctions.arguments(aggregator);
       String declaredName = annotations.string(state, "name", "");
       String stateName = declaredName.isEmpty() ? field.getSimpleName().toString() : declaredName;
-      result.add(new StateFieldModel(field, state, kind, valueType, stateName, reducer));
+      result.add(new StateFieldModel(
+          field, state, kind, valueType, arguments, stateName, reducer, aggregator, aggregatorArguments));
     }
     return List.copyOf(result);
+  }
+
+  /** A class-valued attribute of {@code @State} as written, or null when absent. */
+  private static TypeMirror classAttribute(AnnotationMirror state, String name, Unresolved unresolved) {
+    AnnotationValue value = AnnotationReader.explicitValue(state, name);
+    if (value == null) {
+      return null;
+    }
+    TypeMirror type = value.getValue() instanceof TypeMirror t ? t : null;
+    unresolved.note(type == null || TypeScan.containsError(type));
+    return type;
   }
 
   /** {@code public void open(OperatorContext)} or {@code public void close()}, inherited or not. */

@@ -24,11 +24,14 @@ import javax.lang.model.util.Types;
 
 /**
  * Checks {@code @State} fields: declared in a keyed vertex, of a state interface with a concrete
- * type argument, assignable by generated code (not private, final or static), and with a reducer
- * exactly when the state is a {@code ReducingState} whose type the reducer folds.
+ * type argument, assignable by generated code (not private, final or static), with a reducer
+ * exactly when the state is a {@code ReducingState} whose type the reducer folds, and with an
+ * aggregator exactly when it is an {@code AggregatingState<IN, OUT>} whose aggregator is an
+ * {@code AggregateFunction<IN, ACC, OUT>} with a concrete, serializable {@code ACC}.
  */
 final class StateCheck {
-  private static final String STATE_TYPES = "ValueState<T>, ListState<T> or ReducingState<T> (io.weir.state)";
+  private static final String STATE_TYPES =
+      "ValueState<T>, ListState<T>, ReducingState<T>, AggregatingState<IN, OUT> or MapState<K, V> (io.weir.state)";
 
   private final Diagnostics diagnostics;
   private final Elements elements;
@@ -76,11 +79,20 @@ final class StateCheck {
           "declare it as, e.g., ValueState<" + TypeText.of(state.field().asType()) + ">.");
       return;
     }
-    if (!TypeScan.isConcrete(state.valueType())) {
+    if (state.valueType() == null || !state.typeArguments().stream().allMatch(TypeScan::isConcrete)) {
       diagnostics.error(Tag.STATE_FIELD, state.field(),
           field + " has no concrete type argument, so Weir cannot serialize its values.",
-          "name the value type, as in " + state.kind().type().simpleName() + "<Long>.");
+          "name the types, as in " + state.kind().type().simpleName()
+              + (state.kind().typeArguments() == 2 ? "<String, Long>." : "<Long>."));
       return;
+    }
+    AnnotationValue aggregatorValue = AnnotationReader.explicitValue(state.annotation(), "aggregator");
+    if (state.kind() == StateKind.AGGREGATING) {
+      new AggregatorCheck(diagnostics, types, this::instantiable).check(vertex, state, field, aggregatorValue);
+    } else if (state.aggregator() != null) {
+      diagnostics.error(Tag.STATE_AGGREGATOR, state.field(), state.annotation(), aggregatorValue,
+          field + " is a " + state.kind().type().simpleName() + ", which takes no aggregator.",
+          "remove aggregator = ..., or make the field an AggregatingState<IN, OUT>.");
     }
     AnnotationValue reducerValue = AnnotationReader.explicitValue(state.annotation(), "reducer");
     if (state.kind() != StateKind.REDUCING) {
@@ -111,8 +123,18 @@ final class StateCheck {
           "use a reducer that implements ReduceFunction<" + TypeText.of(state.valueType()) + ">.");
       return;
     }
-    TypeElement element = (TypeElement) ((DeclaredType) reducer).asElement();
-    boolean instantiable = element.getKind() == ElementKind.CLASS
+    if (reducer.getKind() != TypeKind.DECLARED
+        || !instantiable((TypeElement) ((DeclaredType) reducer).asElement(), vertex)) {
+      diagnostics.error(Tag.STATE_FIELD, state.field(), state.annotation(), reducerValue,
+          field + ": reducer " + TypeText.of(reducer) + " cannot be instantiated by generated code.",
+          "make it a concrete, non-generic, public top-level or static nested class with a public no-argument"
+              + " constructor.");
+    }
+  }
+
+  /** Whether generated code in the vertex's package can call {@code new element()}. */
+  private boolean instantiable(TypeElement element, VertexModel vertex) {
+    return element.getKind() == ElementKind.CLASS
         && !element.getModifiers().contains(Modifier.ABSTRACT)
         && !element.getModifiers().contains(Modifier.PRIVATE)
         && element.getTypeParameters().isEmpty()
@@ -121,12 +143,6 @@ final class StateCheck {
         && (samePackage(element, vertex.element())
             || (element.getModifiers().contains(Modifier.PUBLIC)
                 && ClassShapeCheck.hasPublicNoArgConstructor(element)));
-    if (!instantiable || reducer.getKind() != TypeKind.DECLARED) {
-      diagnostics.error(Tag.STATE_FIELD, state.field(), state.annotation(), reducerValue,
-          field + ": reducer " + TypeText.of(reducer) + " cannot be instantiated by generated code.",
-          "make it a concrete, non-generic, public top-level or static nested class with a public no-argument"
-              + " constructor.");
-    }
   }
 
   private boolean samePackage(TypeElement a, TypeElement b) {

@@ -15,7 +15,6 @@ import io.weir.processor.RuntimeNames;
 import io.weir.processor.model.InputModel;
 import io.weir.processor.model.Role;
 import io.weir.processor.model.StateFieldModel;
-import io.weir.processor.model.StateKind;
 import io.weir.processor.model.VertexModel;
 import io.weir.processor.serialization.SerializerWriter;
 import javax.lang.model.element.Modifier;
@@ -66,19 +65,33 @@ public final class InvokerWriter {
         .addException(Exception.class);
     String fallbackPackage = GeneratedNames.invoker(vertex.element()).packageName();
     for (StateFieldModel state : vertex.states()) {
-      CodeBlock serializer = serializers.serializerFor(state.valueType(), state.field(), fallbackPackage);
-      CodeBlock descriptor = state.kind() == StateKind.REDUCING
-          ? CodeBlock.of("$T.$N($S, $L, new $T())", RuntimeNames.STATE_DESCRIPTOR, state.kind().descriptorFactory(),
-              state.stateName(), serializer, TypeName.get(state.reducer()))
-          : CodeBlock.of("$T.$N($S, $L)", RuntimeNames.STATE_DESCRIPTOR, state.kind().descriptorFactory(),
-              state.stateName(), serializer);
       open.addStatement("operator.$N = state.$N($L)", state.field().getSimpleName().toString(),
-          state.kind().backendMethod(), descriptor);
+          state.kind().backendMethod(), descriptor(state, fallbackPackage));
     }
     if (vertex.hasOpen()) {
       open.addStatement("operator.open(context)");
     }
     return open.build();
+  }
+
+  /** {@code StateDescriptor.<kind>("name", serializers..., new Function())} for one state field. */
+  private CodeBlock descriptor(StateFieldModel state, String fallbackPackage) {
+    CodeBlock factory = CodeBlock.of("$T.$N", RuntimeNames.STATE_DESCRIPTOR, state.kind().descriptorFactory());
+    return switch (state.kind()) {
+      case VALUE, LIST -> CodeBlock.of("$L($S, $L)", factory, state.stateName(),
+          serializer(state.valueType(), state, fallbackPackage));
+      case REDUCING -> CodeBlock.of("$L($S, $L, new $T())", factory, state.stateName(),
+          serializer(state.valueType(), state, fallbackPackage), TypeName.get(state.reducer()));
+      case AGGREGATING -> CodeBlock.of("$L($S, $L, new $T())", factory, state.stateName(),
+          serializer(state.accumulatorType(), state, fallbackPackage), TypeName.get(state.aggregator()));
+      case MAP -> CodeBlock.of("$L($S, $L, $L)", factory, state.stateName(),
+          serializer(state.firstArgument(), state, fallbackPackage),
+          serializer(state.valueType(), state, fallbackPackage));
+    };
+  }
+
+  private CodeBlock serializer(TypeMirror type, StateFieldModel state, String fallbackPackage) {
+    return serializers.serializerFor(type, state.field(), fallbackPackage);
   }
 
   private MethodSpec process(VertexModel vertex, TypeName output) {

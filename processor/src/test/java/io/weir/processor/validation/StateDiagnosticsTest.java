@@ -57,7 +57,7 @@ class StateDiagnosticsTest {
     JavaFileObject counter = keyed("@State Long total;");
     assertThat(compile(counter))
         .hadErrorContaining("[weir.state-field] @State field total of Counter has type Long; state fields are"
-            + " ValueState<T>, ListState<T> or ReducingState<T>")
+            + " ValueState<T>, ListState<T>, ReducingState<T>, AggregatingState<IN, OUT> or MapState<K, V>")
         .inFile(counter).onLineContaining("@State Long total;");
   }
 

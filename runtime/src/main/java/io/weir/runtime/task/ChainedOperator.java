@@ -53,8 +53,9 @@ public final class ChainedOperator {
   void open(StateBackend stateBackend) {
     try {
       if (selector != null) {
-        backend = stateBackend.createKeyedBackend(
-            vertexId, KeyGroups.rangeFor(context.subtaskIndex(), maxParallelism, context.parallelism()), maxParallelism);
+        backend = stateBackend.createKeyedBackend(vertexId,
+            KeyGroups.rangeFor(context.subtaskIndex(), maxParallelism, context.parallelism()), maxParallelism,
+            selector.keySerializer()); // backends that store keys as bytes (RocksDB) need it
       }
       opened = true;
       invoker.open(context, backend);

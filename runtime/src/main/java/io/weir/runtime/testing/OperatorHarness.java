@@ -10,12 +10,19 @@ import io.weir.runtime.plan.VertexPlan;
 import io.weir.runtime.task.TaskOperatorContext;
 import io.weir.state.KeyGroupRange;
 import io.weir.state.KeyGroups;
+import io.weir.state.backend.StateBackend;
 import io.weir.state.backend.StateDescriptor;
 import io.weir.state.heap.HeapStateBackend;
+import io.weir.state.snapshot.SnapshotStorage;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Drives one instance of an operator or sink through its generated invoker, without threads or a
@@ -35,6 +42,16 @@ import java.util.Map;
  * serializer fails the test at the emit that exposes it. The instance is opened on first use and
  * closed by {@link #close()}.
  *
+ * <p>{@link #snapshot} saves the keyed state the way a running task does (frozen on the calling
+ * thread, written on another); {@link #restoreFrom} starts a fresh harness from such a snapshot:
+ *
+ * <pre>{@code
+ * OperatorSnapshot saved = count.snapshot(new LocalDirectorySnapshotStorage(dir));
+ * try (OperatorHarness<WordCount> again = OperatorHarness.<WordCount>of(Count.class).restoreFrom(saved)) {
+ *   again.process(new Word("a"));   // continues from the saved count
+ * }
+ * }</pre>
+ *
  * @param <OUT> the operator's output type
  */
 public final class OperatorHarness<OUT> implements AutoCloseable {
@@ -46,6 +63,8 @@ public final class OperatorHarness<OUT> implements AutoCloseable {
   private int subtaskIndex;
   private int parallelism = 1;
   private boolean checkSerialization = true;
+  private OperatorSnapshot restoreFrom;
+  private StateBackend stateBackend = new HeapStateBackend();
   private OperatorInvoker<Object> invoker;
   private Emitter<Object> emitter;
   private RecordingStateBackend state;
@@ -98,6 +117,46 @@ public final class OperatorHarness<OUT> implements AutoCloseable {
     return this;
   }
 
+  /** The backend that keeps a keyed operator's state (default: heap), e.g. a {@code RocksDbStateBackend}. */
+  public OperatorHarness<OUT> withStateBackend(StateBackend backend) {
+    checkNotOpened();
+    this.stateBackend = backend;
+    return this;
+  }
+
+  /** Restores the keyed state of {@code snapshot} when the instance opens. */
+  public OperatorHarness<OUT> restoreFrom(OperatorSnapshot snapshot) {
+    checkNotOpened();
+    if (vertex.keySelector() == null) {
+      throw new IllegalStateException(vertex.name() + " is not keyed and has no keyed state to restore");
+    }
+    this.restoreFrom = snapshot;
+    keyGroupOfKey.putAll(snapshot.keyGroups());
+    return this;
+  }
+
+  /**
+   * Snapshots the keyed state into {@code storage}: frozen on this thread, written on a writer
+   * thread, waited for. Processing may continue on the harness afterwards without changing the
+   * snapshot.
+   */
+  public OperatorSnapshot snapshot(SnapshotStorage storage) throws Exception {
+    open();
+    if (state == null) {
+      throw new IllegalStateException(vertex.name() + " is not keyed and has no keyed state to snapshot");
+    }
+    String name = vertex.id() + "-" + UUID.randomUUID();
+    ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "snapshot-writer " + vertex.name()));
+    try {
+      state.snapshot(name, vertex.keySelector().keySerializer(), storage, writer).join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    } finally {
+      writer.shutdown();
+    }
+    return new OperatorSnapshot(storage, List.of(name), keyGroupOfKey);
+  }
+
   /** Creates and opens the instance; done by the first {@link #process} or state read otherwise. */
   @SuppressWarnings("unchecked")
   public OperatorHarness<OUT> open() throws Exception {
@@ -110,8 +169,12 @@ public final class OperatorHarness<OUT> implements AutoCloseable {
     TaskOperatorContext context = new TaskOperatorContext(plan.name(), vertex.name(), subtaskIndex, parallelism, parameters);
     emitter = emitter(context);
     if (vertex.keyed()) {
-      state = new RecordingStateBackend(new HeapStateBackend().createKeyedBackend(
-          vertex.id(), new KeyGroupRange(0, plan.maxParallelism() - 1), plan.maxParallelism()));
+      state = new RecordingStateBackend(stateBackend.createKeyedBackend(vertex.id(),
+          new KeyGroupRange(0, plan.maxParallelism() - 1), plan.maxParallelism(),
+          vertex.keySelector().keySerializer()));
+      if (restoreFrom != null) {
+        state.restore(restoreFrom.storage(), restoreFrom.snapshotNames(), vertex.keySelector().keySerializer());
+      }
     }
     invoker = (OperatorInvoker<Object>) vertex.invokerFactory().get();
     invoker.open(context, state);
@@ -190,6 +253,24 @@ public final class OperatorHarness<OUT> implements AutoCloseable {
   public <T> T reducingState(String name, Object key) throws Exception {
     StateDescriptor<T> d = (StateDescriptor<T>) stateFor(name, StateDescriptor.Kind.REDUCING);
     return withKey(key) ? state.reducingState(d).get() : null;
+  }
+
+  /** The result of aggregating state {@code name} for {@code key}, or null. */
+  public <OUT2> OUT2 aggregatingState(String name, Object key) throws Exception {
+    @SuppressWarnings("unchecked")
+    StateDescriptor<Object> d = (StateDescriptor<Object>) stateFor(name, StateDescriptor.Kind.AGGREGATING);
+    return withKey(key) ? state.<Object, Object, OUT2>aggregatingState(d).get() : null;
+  }
+
+  /** The entries of map state {@code name} for {@code key}, in iteration order; empty when none. */
+  public <K, V> Map<K, V> mapState(String name, Object key) throws Exception {
+    @SuppressWarnings("unchecked")
+    StateDescriptor<V> d = (StateDescriptor<V>) stateFor(name, StateDescriptor.Kind.MAP);
+    Map<K, V> entries = new LinkedHashMap<>();
+    if (withKey(key)) {
+      state.<K, V>mapState(d).entries().forEach(e -> entries.put(e.getKey(), e.getValue()));
+    }
+    return entries;
   }
 
   private StateDescriptor<?> stateFor(String name, StateDescriptor.Kind kind) throws Exception {

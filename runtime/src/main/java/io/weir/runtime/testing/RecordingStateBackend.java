@@ -1,13 +1,21 @@
 package io.weir.runtime.testing;
 
+import io.weir.state.AggregatingState;
 import io.weir.state.KeyGroupRange;
 import io.weir.state.ListState;
+import io.weir.state.MapState;
 import io.weir.state.ReducingState;
 import io.weir.state.ValueState;
 import io.weir.state.backend.KeyedStateBackend;
 import io.weir.state.backend.StateDescriptor;
+import io.weir.state.serialization.TypeSerializer;
+import io.weir.state.snapshot.SnapshotManifest;
+import io.weir.state.snapshot.SnapshotStorage;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /** Delegates to a real backend and remembers the descriptors the operator registered, so tests can read its state by name. */
 final class RecordingStateBackend implements KeyedStateBackend {
@@ -64,6 +72,31 @@ final class RecordingStateBackend implements KeyedStateBackend {
     ReducingState<T> state = delegate.reducingState(descriptor);
     descriptors.put(descriptor.name(), descriptor);
     return state;
+  }
+
+  @Override
+  public <IN, ACC, OUT> AggregatingState<IN, OUT> aggregatingState(StateDescriptor<ACC> descriptor) {
+    AggregatingState<IN, OUT> state = delegate.aggregatingState(descriptor);
+    descriptors.put(descriptor.name(), descriptor);
+    return state;
+  }
+
+  @Override
+  public <K, V> MapState<K, V> mapState(StateDescriptor<V> descriptor) {
+    MapState<K, V> state = delegate.mapState(descriptor);
+    descriptors.put(descriptor.name(), descriptor);
+    return state;
+  }
+
+  @Override
+  public CompletableFuture<SnapshotManifest> snapshot(
+      String snapshotName, TypeSerializer<?> keySerializer, SnapshotStorage storage, Executor writer) {
+    return delegate.snapshot(snapshotName, keySerializer, storage, writer);
+  }
+
+  @Override
+  public void restore(SnapshotStorage storage, List<String> snapshotNames, TypeSerializer<?> keySerializer) {
+    delegate.restore(storage, snapshotNames, keySerializer);
   }
 
   @Override

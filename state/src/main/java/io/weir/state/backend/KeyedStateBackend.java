@@ -1,9 +1,17 @@
 package io.weir.state.backend;
 
+import io.weir.state.AggregatingState;
 import io.weir.state.KeyGroupRange;
 import io.weir.state.ListState;
+import io.weir.state.MapState;
 import io.weir.state.ReducingState;
 import io.weir.state.ValueState;
+import io.weir.state.serialization.TypeSerializer;
+import io.weir.state.snapshot.SnapshotManifest;
+import io.weir.state.snapshot.SnapshotStorage;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The keyed state of one parallel operator instance: every state of the operator, for every key
@@ -37,8 +45,38 @@ public interface KeyedStateBackend extends AutoCloseable {
   /** The reducing state described by {@code descriptor}; see {@link #valueState}. */
   <T> ReducingState<T> reducingState(StateDescriptor<T> descriptor);
 
+  /**
+   * The aggregating state described by {@code descriptor}, whose accumulators have type
+   * {@code ACC}; see {@link #valueState}. {@code IN} and {@code OUT} are the aggregator's.
+   */
+  <IN, ACC, OUT> AggregatingState<IN, OUT> aggregatingState(StateDescriptor<ACC> descriptor);
+
+  /** The map state described by {@code descriptor}, with map keys of type {@code K}; see {@link #valueState}. */
+  <K, V> MapState<K, V> mapState(StateDescriptor<V> descriptor);
+
   /** Number of keys with any state in {@code stateName}, for tests and metrics. */
   long keyCount(String stateName);
+
+  /**
+   * Starts a snapshot of every state, published to {@code storage} as manifest {@code snapshotName}
+   * (plus data files). Called on the task thread between two records: that call only freezes the
+   * state (copy-on-write), serializing and writing run on {@code writer} while processing goes on,
+   * and later updates never reach the snapshot. The future completes with the published manifest,
+   * or exceptionally if writing failed (then nothing was published).
+   *
+   * @param keySerializer serializer of the keys given to {@link #setCurrentKey}
+   */
+  CompletableFuture<SnapshotManifest> snapshot(
+      String snapshotName, TypeSerializer<?> keySerializer, SnapshotStorage storage, Executor writer);
+
+  /**
+   * Restores the key groups of this instance's range from the snapshots {@code snapshotNames}
+   * (of any number of instances and any parallelism, with the same max parallelism). Must be called
+   * before any state is registered; states are filled as the operator registers them. Every
+   * checksum is verified first, so a damaged snapshot throws
+   * {@link io.weir.state.snapshot.SnapshotCorruptedException} without restoring anything.
+   */
+  void restore(SnapshotStorage storage, List<String> snapshotNames, TypeSerializer<?> keySerializer);
 
   /** Releases the backend's resources; state is gone afterwards. */
   @Override

@@ -1,6 +1,7 @@
 package io.weir.state.backend;
 
 import io.weir.state.KeyGroupRange;
+import io.weir.state.serialization.TypeSerializer;
 
 /** Creates the keyed state of operator instances: the heap backend now, RocksDB later. */
 public interface StateBackend {
@@ -13,4 +14,13 @@ public interface StateBackend {
    * {@code range} out of {@code maxParallelism}.
    */
   KeyedStateBackend createKeyedBackend(String operatorId, KeyGroupRange range, int maxParallelism);
+
+  /**
+   * As {@link #createKeyedBackend(String, KeyGroupRange, int)}, for keys that {@code keySerializer}
+   * serializes; backends that store keys as bytes (RocksDB) need it, the heap backend ignores it.
+   */
+  default KeyedStateBackend createKeyedBackend(
+      String operatorId, KeyGroupRange range, int maxParallelism, TypeSerializer<?> keySerializer) {
+    return createKeyedBackend(operatorId, range, maxParallelism);
+  }
 }

@@ -1,12 +1,22 @@
 package io.weir.state.heap;
 
+import io.weir.state.AggregatingState;
 import io.weir.state.KeyGroupRange;
 import io.weir.state.ListState;
+import io.weir.state.MapState;
 import io.weir.state.ReducingState;
 import io.weir.state.ValueState;
 import io.weir.state.backend.KeyedStateBackend;
 import io.weir.state.backend.StateDescriptor;
+import io.weir.state.serialization.TypeSerializer;
+import io.weir.state.snapshot.SnapshotManifest;
+import io.weir.state.snapshot.SnapshotStorage;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,6 +24,8 @@ import java.util.Map;
 final class HeapKeyedStateBackend implements KeyedStateBackend {
   private final String operatorId;
   private final KeyGroupRange range;
+  private final int maxParallelism;
+  private HeapRestore restore;
   private final Map<String, StateTable> tables = new LinkedHashMap<>();
   private final Map<String, Object> handles = new HashMap<>();
 
@@ -26,6 +38,7 @@ final class HeapKeyedStateBackend implements KeyedStateBackend {
     }
     this.operatorId = operatorId;
     this.range = range;
+    this.maxParallelism = maxParallelism;
   }
 
   @Override
@@ -49,13 +62,22 @@ final class HeapKeyedStateBackend implements KeyedStateBackend {
     return currentKey;
   }
 
-  /** The current key's map in {@code table}; fails clearly when no key is set. */
-  HashMap<Object, Object> current(StateTable table) {
+  /** The current key group's map in {@code table}, for reading; fails clearly when no key is set. */
+  HashMap<Object, Object> read(StateTable table) {
+    return table.read(checkedIndex(table));
+  }
+
+  /** The current key group's map in {@code table}, for writing (copied if a snapshot holds it). */
+  HashMap<Object, Object> write(StateTable table) {
+    return table.write(checkedIndex(table));
+  }
+
+  private int checkedIndex(StateTable table) {
     if (currentIndex < 0) {
       throw new IllegalStateException(
           table.descriptor + " used with no current key: keyed state is only available while processing a record");
     }
-    return table.keyGroup(currentIndex);
+    return currentIndex;
   }
 
   Object key() {
@@ -77,7 +99,17 @@ final class HeapKeyedStateBackend implements KeyedStateBackend {
     return handle(descriptor, StateDescriptor.Kind.REDUCING, ReducingState.class);
   }
 
-  @SuppressWarnings("unchecked")
+  @Override
+  public <IN, ACC, OUT> AggregatingState<IN, OUT> aggregatingState(StateDescriptor<ACC> descriptor) {
+    return handle(descriptor, StateDescriptor.Kind.AGGREGATING, AggregatingState.class);
+  }
+
+  @Override
+  public <K, V> MapState<K, V> mapState(StateDescriptor<V> descriptor) {
+    return handle(descriptor, StateDescriptor.Kind.MAP, MapState.class);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private <S> S handle(StateDescriptor<?> descriptor, StateDescriptor.Kind kind, Class<?> type) {
     if (descriptor.kind() != kind) {
       throw new IllegalArgumentException(descriptor + " requested as " + type.getSimpleName());
@@ -85,23 +117,51 @@ final class HeapKeyedStateBackend implements KeyedStateBackend {
     StateTable existing = tables.get(descriptor.name());
     if (existing != null) {
       StateDescriptor<?> old = existing.descriptor;
-      if (old.kind() != descriptor.kind() || !old.serializer().formatId().equals(descriptor.serializer().formatId())) {
+      if (old.kind() != descriptor.kind() || !old.formatIdentity().equals(descriptor.formatIdentity())) {
         throw new IllegalArgumentException(
             "state '" + descriptor.name() + "' of operator " + operatorId + " is already registered as " + old
-                + " with serializer " + old.serializer().formatId());
+                + " with serializers " + old.formatIdentity());
       }
       return (S) handles.get(descriptor.name());
     }
     StateTable table = new StateTable(descriptor, range.size());
+    if (restore != null) {
+      restore.restoreInto(table, range);
+    }
     tables.put(descriptor.name(), table);
     Object handle =
         switch (kind) {
           case VALUE -> new HeapValueState<>(this, table);
           case LIST -> new HeapListState<>(this, table);
           case REDUCING -> new HeapReducingState<>(this, table, descriptor.reducer());
+          case AGGREGATING -> new HeapAggregatingState(this, table, descriptor.aggregator(), descriptor.serializer());
+          case MAP -> new HeapMapState<>(this, table);
         };
     handles.put(descriptor.name(), handle);
     return (S) handle;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public CompletableFuture<SnapshotManifest> snapshot(
+      String snapshotName, TypeSerializer<?> keySerializer, SnapshotStorage storage, Executor writer) {
+    // Task thread: freeze every table in name order (an array copy each); the rest runs on writer.
+    List<HeapSnapshotWriter.Frozen> frozen = new ArrayList<>();
+    for (StateTable table : new TreeMap<>(tables).values()) {
+      frozen.add(new HeapSnapshotWriter.Frozen(table.descriptor, table.freeze()));
+    }
+    HeapSnapshotWriter snapshot = new HeapSnapshotWriter(operatorId, snapshotName, range, maxParallelism,
+        (TypeSerializer<Object>) keySerializer, List.copyOf(frozen));
+    return CompletableFuture.supplyAsync(() -> snapshot.write(storage), writer);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void restore(SnapshotStorage storage, List<String> snapshotNames, TypeSerializer<?> keySerializer) {
+    if (!tables.isEmpty() || restore != null) {
+      throw new IllegalStateException("operator " + operatorId + ": restore before registering any state, once");
+    }
+    restore = HeapRestore.read(storage, snapshotNames, range, maxParallelism, (TypeSerializer<Object>) keySerializer);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.weir.state.heap;
 
 import io.weir.state.ListState;
+import io.weir.state.heap.StateTable.Owned;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,19 +17,27 @@ final class HeapListState<T> implements ListState<T> {
   }
 
   @SuppressWarnings("unchecked")
-  private ArrayList<T> list(boolean create) {
-    var map = backend.current(table);
-    ArrayList<T> list = (ArrayList<T>) map.get(backend.key());
-    if (list == null && create) {
-      list = new ArrayList<>();
-      map.put(backend.key(), list);
+  private ArrayList<T> readList() {
+    Owned<ArrayList<T>> owned = (Owned<ArrayList<T>>) backend.read(table).get(backend.key());
+    return owned == null ? null : owned.value();
+  }
+
+  /** The current key's list for appending, copied first when a snapshot may still hold it. */
+  @SuppressWarnings("unchecked")
+  private ArrayList<T> writableList() {
+    var map = backend.write(table);
+    Owned<ArrayList<T>> owned = (Owned<ArrayList<T>>) map.get(backend.key());
+    if (owned == null || owned.epoch() != table.epoch()) {
+      owned = new Owned<>(owned == null ? new ArrayList<>() : new ArrayList<>(owned.value()), table.epoch());
+      map.put(backend.key(), owned);
     }
-    return list;
+    return owned.value();
   }
 
   @Override
   public void add(T value) {
-    list(true).add(Objects.requireNonNull(value, "ListState.add(null)"));
+    Objects.requireNonNull(value, "ListState.add(null)");
+    writableList().add(value);
   }
 
   @Override
@@ -37,13 +46,13 @@ final class HeapListState<T> implements ListState<T> {
       Objects.requireNonNull(value, "ListState.addAll with a null element");
     }
     if (!values.isEmpty()) {
-      list(true).addAll(values);
+      writableList().addAll(values);
     }
   }
 
   @Override
   public Iterable<T> get() {
-    ArrayList<T> list = list(false);
+    ArrayList<T> list = readList();
     return list == null ? List.of() : Collections.unmodifiableList(list);
   }
 
@@ -55,6 +64,8 @@ final class HeapListState<T> implements ListState<T> {
 
   @Override
   public void clear() {
-    backend.current(table).remove(backend.key());
+    if (readList() != null) {
+      backend.write(table).remove(backend.key());
+    }
   }
 }

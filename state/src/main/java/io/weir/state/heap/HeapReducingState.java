@@ -20,7 +20,7 @@ final class HeapReducingState<T> implements ReducingState<T> {
   @SuppressWarnings("unchecked")
   public void add(T value) {
     Objects.requireNonNull(value, "ReducingState.add(null)");
-    var map = backend.current(table);
+    var map = backend.write(table);
     T old = (T) map.get(backend.key());
     map.put(backend.key(), old == null ? value : ReduceFailedException.reduce(reducer, old, value, table.descriptor));
   }
@@ -28,11 +28,13 @@ final class HeapReducingState<T> implements ReducingState<T> {
   @Override
   @SuppressWarnings("unchecked")
   public T get() {
-    return (T) backend.current(table).get(backend.key());
+    return (T) backend.read(table).get(backend.key());
   }
 
   @Override
   public void clear() {
-    backend.current(table).remove(backend.key());
+    if (backend.read(table).containsKey(backend.key())) {
+      backend.write(table).remove(backend.key());
+    }
   }
 }

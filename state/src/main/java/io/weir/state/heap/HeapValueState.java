@@ -14,7 +14,7 @@ final class HeapValueState<T> implements ValueState<T> {
   @Override
   @SuppressWarnings("unchecked")
   public T value() {
-    return (T) backend.current(table).get(backend.key());
+    return (T) backend.read(table).get(backend.key());
   }
 
   @Override
@@ -22,12 +22,14 @@ final class HeapValueState<T> implements ValueState<T> {
     if (value == null) {
       clear();
     } else {
-      backend.current(table).put(backend.key(), value);
+      backend.write(table).put(backend.key(), value);
     }
   }
 
   @Override
   public void clear() {
-    backend.current(table).remove(backend.key());
+    if (backend.read(table).containsKey(backend.key())) {
+      backend.write(table).remove(backend.key());
+    }
   }
 }

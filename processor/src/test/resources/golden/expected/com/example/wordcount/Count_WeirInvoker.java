@@ -6,6 +6,7 @@ import io.weir.runtime.operator.OperatorInvoker;
 import io.weir.state.backend.KeyedStateBackend;
 import io.weir.state.backend.StateDescriptor;
 import io.weir.state.serialization.LongSerializer;
+import io.weir.state.serialization.StringSerializer;
 import javax.annotation.processing.Generated;
 
 /**
@@ -19,6 +20,8 @@ public final class Count_WeirInvoker implements OperatorInvoker<WordCount> {
   public void open(OperatorContext context, KeyedStateBackend state) throws Exception {
     operator.count = state.valueState(StateDescriptor.value("count", LongSerializer.INSTANCE));
     operator.total = state.reducingState(StateDescriptor.reducing("letters", LongSerializer.INSTANCE, new SumLongs()));
+    operator.meanLength = state.aggregatingState(StateDescriptor.aggregating("meanLength", MeanLength_Sum_WeirSerializer.INSTANCE, new MeanLength()));
+    operator.seenBy = state.mapState(StateDescriptor.map("seenBy", LongSerializer.INSTANCE, StringSerializer.INSTANCE));
     operator.open(context);
   }
 
