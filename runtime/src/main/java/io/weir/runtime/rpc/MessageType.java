@@ -1,0 +1,44 @@
+package io.weir.runtime.rpc;
+
+/** Wire codes of {@link Message}s. Codes are part of the protocol: never renumber or reuse one. */
+public enum MessageType {
+  HEARTBEAT(1),
+  ERROR_REPLY(2),
+  REGISTER_TASK_MANAGER(10),
+  REGISTRATION_ACCEPTED(11),
+  LIST_TASK_MANAGERS(12),
+  TASK_MANAGER_LIST(13),
+  BEGIN_UPLOAD(20),
+  UPLOAD_STARTED(21),
+  UPLOAD_CHUNK(22),
+  UPLOAD_CHUNK_ACCEPTED(23),
+  FINISH_UPLOAD(24),
+  BLOB_STORED(25);
+
+  private static final MessageType[] BY_CODE = new MessageType[64];
+
+  static {
+    for (MessageType type : values()) {
+      BY_CODE[type.code] = type;
+    }
+  }
+
+  private final int code;
+
+  MessageType(int code) {
+    this.code = code;
+  }
+
+  public int code() {
+    return code;
+  }
+
+  /** The type with this code; a {@link ProtocolException} for codes this version does not know. */
+  public static MessageType ofCode(int code) {
+    MessageType type = code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+    if (type == null) {
+      throw new ProtocolException("unknown message type " + code);
+    }
+    return type;
+  }
+}
