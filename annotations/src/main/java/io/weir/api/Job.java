@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 
 /**
  * Optional job-wide settings, placed on any class of the job (commonly a source). A job without
- * this annotation runs with parallelism 1 and max parallelism 128.
+ * this annotation runs with parallelism 1, max parallelism 128 and its state on the heap.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -27,6 +27,12 @@ public @interface Job {
    * which keyed state is redistributed when parallelism changes. Fixed for the life of the job.
    */
   int maxParallelism() default 128;
+
+  /**
+   * Where the job's keyed state lives. A run can override it ({@code RunOptions.stateBackend},
+   * {@code --state-backend}, {@code -Dweir.stateBackend}).
+   */
+  StateBackendKind stateBackend() default StateBackendKind.HEAP;
 
   /** Container of repeated {@link Job} annotations. */
   @Documented

@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * The command line that runs a job in a forked JVM:
  * {@code <java> [jvmArgs] -cp <classpath> io.weir.runtime.client.LocalJobRunner [--job NAME]
- * [--parallelism N] [--vertex-parallelism NAME=N,...] [--progress-interval MS] [-- <program args>]}.
+ * [--parallelism N] [--vertex-parallelism NAME=N,...] [--progress-interval MS] [--state-backend NAME]
+ * [-- <program args>]}.
  *
  * <p>The plugin names the runner class instead of linking to it: the runtime it starts is the one
  * on the user's project class path, so the plugin never carries a runtime of its own.
@@ -28,6 +29,7 @@ final class JobCommand {
   private Integer parallelism;
   private String vertexParallelism;
   private Long progressIntervalMillis;
+  private String stateBackend;
   private List<String> programArgs = List.of();
 
   /**
@@ -73,6 +75,12 @@ final class JobCommand {
     return this;
   }
 
+  /** The state backend ({@code heap}, {@code rocksdb}) replacing the job's own, checked by the runner; null or blank keeps it. */
+  JobCommand stateBackend(String name) {
+    this.stateBackend = name == null || name.isBlank() ? null : name.trim();
+    return this;
+  }
+
   /** Arguments for the job itself, passed after {@code --} so the runner never reads them. */
   JobCommand programArgs(List<String> args) {
     this.programArgs = List.copyOf(args);
@@ -102,6 +110,10 @@ final class JobCommand {
     if (progressIntervalMillis != null) {
       command.add("--progress-interval");
       command.add(progressIntervalMillis.toString());
+    }
+    if (stateBackend != null) {
+      command.add("--state-backend");
+      command.add(stateBackend);
     }
     if (!programArgs.isEmpty()) {
       command.add("--");

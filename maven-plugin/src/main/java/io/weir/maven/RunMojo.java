@@ -68,6 +68,13 @@ public class RunMojo extends AbstractMojo {
   @Parameter(property = "weir.progressInterval")
   private Long progressInterval;
 
+  /**
+   * The state backend to run on, {@code heap} or {@code rocksdb}, replacing the one the job declares
+   * in {@code @Job(stateBackend = ...)}; unset keeps the job's.
+   */
+  @Parameter(property = "weir.stateBackend")
+  private String stateBackend;
+
   /** Skips the goal. */
   @Parameter(property = "weir.skip", defaultValue = "false")
   private boolean skip;
@@ -102,6 +109,7 @@ public class RunMojo extends AbstractMojo {
             .parallelism(parallelism)
             .vertexParallelism(vertexParallelism)
             .progressIntervalMillis(progressInterval)
+            .stateBackend(stateBackend)
             .programArgs(programArgs)
             .toList();
     getLog().info("Running " + jobLabel() + " in a forked JVM (" + java + ")");

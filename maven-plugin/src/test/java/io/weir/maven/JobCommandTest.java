@@ -28,6 +28,7 @@ class JobCommandTest {
             .parallelism(4)
             .vertexParallelism(" Count=8,Tokenize=2 ")
             .progressIntervalMillis(250L)
+            .stateBackend(" rocksdb ")
             .programArgs(List.of("--input", "my file.txt"))
             .toList();
 
@@ -47,10 +48,20 @@ class JobCommandTest {
             "Count=8,Tokenize=2",
             "--progress-interval",
             "250",
+            "--state-backend",
+            "rocksdb",
             "--",
             "--input",
             "my file.txt"),
         command);
+  }
+
+  @Test
+  void aBlankStateBackendKeepsTheJobsOwn() {
+    assertEquals(List.of(JAVA.toString(), "-cp", "c", RUNNER),
+        new JobCommand(JAVA, List.of("c")).stateBackend("  ").toList());
+    assertEquals(List.of(JAVA.toString(), "-cp", "c", RUNNER, "--state-backend", "heap"),
+        new JobCommand(JAVA, List.of("c")).stateBackend("heap").toList());
   }
 
   @Test

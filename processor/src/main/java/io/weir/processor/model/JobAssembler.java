@@ -42,7 +42,8 @@ public final class JobAssembler {
     String packageName = elements.getPackageOf(graph.sources(job).get(0).element()).getQualifiedName().toString();
     int parallelism = settings == null ? JobSettings.DEFAULT_PARALLELISM : settings.parallelism();
     int maxParallelism = settings == null ? JobSettings.DEFAULT_MAX_PARALLELISM : settings.maxParallelism();
-    return new JobModel(job, parallelism, maxParallelism, List.copyOf(order), List.copyOf(edges), packageName);
+    String stateBackend = settings == null ? JobSettings.DEFAULT_STATE_BACKEND : settings.stateBackend();
+    return new JobModel(job, parallelism, maxParallelism, stateBackend, List.copyOf(order), List.copyOf(edges), packageName);
   }
 
   /** HASH into keyed vertices; otherwise as the target's exchange says, FORWARD for AUTO. */

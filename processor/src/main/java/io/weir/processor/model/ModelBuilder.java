@@ -1,6 +1,7 @@
 package io.weir.processor.model;
 
 import io.weir.api.Job;
+import io.weir.api.StateBackendKind;
 import io.weir.processor.Diagnostics;
 import io.weir.processor.Tag;
 import java.util.ArrayList;
@@ -89,6 +90,7 @@ public final class ModelBuilder {
         annotations.string(job, "name", ""),
         annotations.integer(job, "parallelism", JobSettings.DEFAULT_PARALLELISM),
         annotations.integer(job, "maxParallelism", JobSettings.DEFAULT_MAX_PARALLELISM),
+        StateBackendKind.valueOf(annotations.enumName(job, "stateBackend", StateBackendKind.HEAP.name())).runtimeName(),
         type,
         job);
   }

@@ -49,7 +49,8 @@ public final class PlanWriter {
     CodeBlock.Builder body = CodeBlock.builder()
         .add("return $T.builder($S)\n$>$>", RuntimeNames.JOB_PLAN, job.name())
         .add(".defaultParallelism($L)\n", job.parallelism())
-        .add(".maxParallelism($L)\n", job.maxParallelism());
+        .add(".maxParallelism($L)\n", job.maxParallelism())
+        .add(".stateBackend($S)\n", job.stateBackend());
     for (VertexModel vertex : job.vertices()) {
       body.add(vertex(vertex, job.packageName()));
     }

@@ -19,12 +19,12 @@ import java.util.concurrent.TimeoutException;
  *
  * <pre>
  * LocalJobRunner [--job NAME] [--parallelism N] [--vertex-parallelism NAME=N[,NAME=N]]... [--progress-interval MS]
- *                [--] PROGRAM_ARGS...
+ *                [--state-backend heap|rocksdb] [--] PROGRAM_ARGS...
  * </pre>
  *
  * Exit codes: {@value #FINISHED} finished, {@value #FAILED} failed or cancelled (the failure, naming the
  * operator, and its cause's stack trace go to standard error), {@value #USAGE} bad usage (unknown
- * job, several jobs and no {@code --job}, malformed option).
+ * job, several jobs and no {@code --job}, malformed option, unknown state backend).
  */
 public final class LocalJobRunner {
   public static final int FINISHED = 0;
@@ -63,6 +63,9 @@ public final class LocalJobRunner {
         .parallelism(arguments.parallelism())
         .parameters(arguments.programArgs().toArray(new String[0]));
     arguments.vertexParallelism().forEach(options::parallelism);
+    if (arguments.stateBackend() != null) {
+      options.stateBackend(arguments.stateBackend()); // else the backend the job declares
+    }
     boolean printsProgress = arguments.progressIntervalMillis() > 0;
     if (printsProgress) {
       options.progressInterval(Duration.ofMillis(arguments.progressIntervalMillis())).progressListener(new ProgressPrinter(out));

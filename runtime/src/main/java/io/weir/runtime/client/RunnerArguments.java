@@ -1,5 +1,6 @@
 package io.weir.runtime.client;
 
+import io.weir.runtime.local.StateBackends;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,21 +8,22 @@ import java.util.Map;
 
 /**
  * The runner's command line: {@code [--job NAME] [--parallelism N] [--vertex-parallelism NAME=N]...
- * [--progress-interval MS] [--] PROGRAM_ARGS...}. Options are read from the front; {@code --} or the
+ * [--progress-interval MS] [--state-backend heap|rocksdb] [--] PROGRAM_ARGS...}. Options are read from the front; {@code --} or the
  * first argument that is not one of these starts the program arguments, which go to the job untouched.
  *
  * @param job the job to run, or null for the only one
  * @param parallelism default parallelism override, 0 for the job's own
  * @param vertexParallelism per-vertex parallelism overrides by vertex name, in the order given
  * @param progressIntervalMillis interval of progress lines; 0 prints none (the summary still)
+ * @param stateBackend the state backend overriding the job's own, or null to keep the job's
  */
 record RunnerArguments(
     String job, int parallelism, Map<String, Integer> vertexParallelism, long progressIntervalMillis,
-    List<String> programArgs) {
+    String stateBackend, List<String> programArgs) {
 
   static final String USAGE =
       "usage: LocalJobRunner [--job NAME] [--parallelism N] [--vertex-parallelism NAME=N]... [--progress-interval MS]"
-          + " [--] PROGRAM_ARGS...";
+          + " [--state-backend " + String.join("|", StateBackends.NAMES) + "] [--] PROGRAM_ARGS...";
 
   /** Thrown for a command line that cannot be run. */
   static final class UsageException extends Exception {
@@ -35,6 +37,7 @@ record RunnerArguments(
     int parallelism = 0;
     Map<String, Integer> vertexParallelism = new LinkedHashMap<>();
     long interval = 1000;
+    String stateBackend = null;
     int i = 0;
     while (i < args.length) {
       String arg = args[i];
@@ -50,13 +53,15 @@ record RunnerArguments(
         vertexParallelism(args, i, vertexParallelism);
       } else if (arg.equals("--progress-interval")) {
         interval = number(args, i, 0, Integer.MAX_VALUE);
+      } else if (arg.equals("--state-backend")) {
+        stateBackend = stateBackend(args, i);
       } else {
         break;
       }
       i += 2;
     }
     return new RunnerArguments(
-        job, parallelism, Map.copyOf(vertexParallelism), interval,
+        job, parallelism, Map.copyOf(vertexParallelism), interval, stateBackend,
         List.copyOf(Arrays.asList(args).subList(i, args.length)));
   }
 
@@ -79,6 +84,14 @@ record RunnerArguments(
         throw new UsageException(args[i] + " expects a whole number for " + name + ", got '" + count + "'");
       }
     }
+  }
+
+  private static String stateBackend(String[] args, int i) throws UsageException {
+    String name = value(args, i);
+    if (!StateBackends.isKnown(name)) {
+      throw new UsageException(args[i] + " must be one of " + String.join(", ", StateBackends.NAMES) + ", got '" + name + "'");
+    }
+    return name;
   }
 
   private static String value(String[] args, int i) throws UsageException {

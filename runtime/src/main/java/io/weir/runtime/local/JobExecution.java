@@ -37,6 +37,7 @@ final class JobExecution implements JobHandle, SubtaskListener {
   private final JobPlan plan;
   private final RunOptions options;
   private final PhysicalGraph graph;
+  private final JobStateBackend stateBackend;
   private final JobWiring wiring;
   private final List<SubtaskRunner> runners = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
@@ -51,7 +52,13 @@ final class JobExecution implements JobHandle, SubtaskListener {
     this.plan = plan;
     this.options = options;
     this.graph = PhysicalGraph.build(plan, options.graphOptions());
-    this.wiring = new JobWiring(graph, options);
+    this.stateBackend = JobStateBackend.resolve(plan, options);
+    try {
+      this.wiring = new JobWiring(graph, options, stateBackend.backend());
+    } catch (RuntimeException e) {
+      stateBackend.close();
+      throw e;
+    }
     for (SubtaskSetup setup : wiring.setups) {
       SubtaskRunner runner = SubtaskRunner.create(setup, this, options.bufferTimeout().isZero());
       runners.add(runner);
@@ -62,7 +69,7 @@ final class JobExecution implements JobHandle, SubtaskListener {
   }
 
   void start() {
-    LOG.info("Starting job '{}':\n{}", plan.name(), graph.describe());
+    LOG.info("Starting job '{}' with {} state:\n{}", plan.name(), stateBackend.backend().name(), graph.describe());
     timer = new JobTimer(this, options, runners);
     if (threads.isEmpty()) {
       complete(); // a plan without vertices has nothing to run
@@ -144,6 +151,7 @@ final class JobExecution implements JobHandle, SubtaskListener {
       }
     }
     timer.stop();
+    stateBackend.close(); // every subtask has closed its state by now
     JobResult jobResult = new JobResult(plan.name(), status, duration, metrics(), taskMetrics(), cause);
     LOG.info("Job '{}' {} after {} ms", plan.name(), status, duration.toMillis());
     timer.finished(jobResult);

@@ -15,6 +15,7 @@ import io.weir.runtime.plan.Partitioning;
 import io.weir.runtime.plan.VertexPlan;
 import io.weir.runtime.task.InputChannel;
 import io.weir.runtime.task.SubtaskSetup;
+import io.weir.state.backend.StateBackend;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,6 +35,7 @@ import java.util.Map;
 final class JobWiring {
   private final PhysicalGraph graph;
   private final RunOptions options;
+  private final StateBackend stateBackend;
   /** Records out per vertex id and subtask. */
   final Map<String, RecordCounter[]> out = new LinkedHashMap<>();
   /** Records in per vertex id and subtask: own counters for heads, the chained predecessor's out counters otherwise. */
@@ -45,9 +47,10 @@ final class JobWiring {
   private final Map<PhysicalEdge, int[][]> channelIndex = new HashMap<>();
   final List<SubtaskSetup> setups = new ArrayList<>();
 
-  JobWiring(PhysicalGraph graph, RunOptions options) {
+  JobWiring(PhysicalGraph graph, RunOptions options, StateBackend stateBackend) {
     this.graph = graph;
     this.options = options;
+    this.stateBackend = stateBackend;
     createCounters();
     for (TaskSpec task : graph.tasks()) {
       createGates(task);
@@ -127,7 +130,7 @@ final class JobWiring {
         outCounters.put(v.id(), out.get(v.id())[i]);
       }
       InputGate gate = task.isSource() ? null : gates.get(task)[i];
-      setups.add(new SubtaskSetup(graph.plan().name(), options.parameters(), options.stateBackend(), graph.plan().maxParallelism(),
+      setups.add(new SubtaskSetup(graph.plan().name(), options.parameters(), stateBackend, graph.plan().maxParallelism(),
           task, i, outCounters, in.get(task.head().id())[i], writers, gate, channels.get(task).get(i), taskPools[i]));
     }
     pools.put(task, taskPools);

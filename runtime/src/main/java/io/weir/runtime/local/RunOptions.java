@@ -4,7 +4,6 @@ import io.weir.api.JobParameters;
 import io.weir.runtime.graph.GraphOptions;
 import io.weir.runtime.metrics.ProgressListener;
 import io.weir.state.backend.StateBackend;
-import io.weir.state.heap.HeapStateBackend;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +22,7 @@ public final class RunOptions {
   private final Duration progressInterval;
   private final ProgressListener progressListener;
   private final StateBackend stateBackend;
+  private final String stateBackendName;
   private final boolean chainSingleInstanceExchanges;
 
   private RunOptions(Builder b) {
@@ -36,6 +36,7 @@ public final class RunOptions {
     this.progressInterval = b.progressInterval;
     this.progressListener = b.progressListener;
     this.stateBackend = b.stateBackend;
+    this.stateBackendName = b.stateBackendName;
     this.chainSingleInstanceExchanges = b.chainSingleInstanceExchanges;
   }
 
@@ -89,8 +90,17 @@ public final class RunOptions {
     return progressListener;
   }
 
+  /**
+   * The backend instance to run on, whatever the job declares; null to use {@link #stateBackendName()}
+   * or, if that is null too, the backend the job's plan names (heap unless it says otherwise).
+   */
   public StateBackend stateBackend() {
     return stateBackend;
+  }
+
+  /** The backend to run on by name ({@code heap}, {@code rocksdb}), whatever the job declares; null for none. */
+  public String stateBackendName() {
+    return stateBackendName;
   }
 
   public boolean chainSingleInstanceExchanges() {
@@ -114,6 +124,7 @@ public final class RunOptions {
     b.progressInterval = progressInterval;
     b.progressListener = progressListener;
     b.stateBackend = stateBackend;
+    b.stateBackendName = stateBackendName;
     b.chainSingleInstanceExchanges = chainSingleInstanceExchanges;
     return b;
   }
@@ -128,7 +139,8 @@ public final class RunOptions {
     private int floatingBuffers = 2;
     private Duration progressInterval = Duration.ofSeconds(1);
     private ProgressListener progressListener;
-    private StateBackend stateBackend = new HeapStateBackend();
+    private StateBackend stateBackend;
+    private String stateBackendName;
     private boolean chainSingleInstanceExchanges = true;
 
     private Builder() {}
@@ -200,8 +212,20 @@ public final class RunOptions {
       return this;
     }
 
+    /** Runs on {@code backend}, overriding the job's choice; its files are the caller's to manage. */
     public Builder stateBackend(StateBackend backend) {
       this.stateBackend = Objects.requireNonNull(backend, "backend");
+      this.stateBackendName = null;
+      return this;
+    }
+
+    /**
+     * Runs on the backend named {@code name} (one of {@link StateBackends#NAMES}), overriding the
+     * job's choice; a backend that keeps files gets a temporary directory deleted when the job ends.
+     */
+    public Builder stateBackend(String name) {
+      this.stateBackendName = StateBackends.requireKnown(Objects.requireNonNull(name, "name"));
+      this.stateBackend = null;
       return this;
     }
 

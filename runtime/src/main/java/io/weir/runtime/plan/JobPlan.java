@@ -15,13 +15,14 @@ import java.util.function.Supplier;
 
 /**
  * The logical graph of a job as the processor generated it: vertices in topological order, edges
- * with their partitioning, default and max parallelism. Parallelism can still be overridden when
- * the job is run; the runtime derives the physical graph from this.
+ * with their partitioning, default and max parallelism, and the state backend it asks for. Parallelism
+ * and backend can still be overridden when the job is run; the runtime derives the physical graph from this.
  */
 public final class JobPlan {
   private final String name;
   private final int defaultParallelism;
   private final int maxParallelism;
+  private final String stateBackend;
   private final List<VertexPlan> vertices;
   private final List<EdgePlan> edges;
   private final Map<String, VertexPlan> byId;
@@ -30,6 +31,7 @@ public final class JobPlan {
     this.name = b.name;
     this.defaultParallelism = b.defaultParallelism;
     this.maxParallelism = b.maxParallelism;
+    this.stateBackend = b.stateBackend;
     this.vertices = List.copyOf(b.vertices);
     this.edges = List.copyOf(b.edges);
     Map<String, VertexPlan> map = new LinkedHashMap<>();
@@ -53,6 +55,11 @@ public final class JobPlan {
 
   public int maxParallelism() {
     return maxParallelism;
+  }
+
+  /** The name of the backend the job declares for its keyed state ({@code heap} unless it says otherwise). */
+  public String stateBackend() {
+    return stateBackend;
   }
 
   /** Vertices in topological order (every vertex after all its upstreams). */
@@ -100,6 +107,7 @@ public final class JobPlan {
     private final String name;
     private int defaultParallelism = 1;
     private int maxParallelism = 128;
+    private String stateBackend = "heap";
     private final List<VertexPlan> vertices = new ArrayList<>();
     private final List<EdgePlan> edges = new ArrayList<>();
 
@@ -114,6 +122,12 @@ public final class JobPlan {
 
     public Builder maxParallelism(int maxParallelism) {
       this.maxParallelism = maxParallelism;
+      return this;
+    }
+
+    /** The backend for the job's keyed state by name, e.g. {@code heap} or {@code rocksdb}. */
+    public Builder stateBackend(String name) {
+      this.stateBackend = Objects.requireNonNull(name, "name");
       return this;
     }
 
@@ -156,6 +170,9 @@ public final class JobPlan {
       }
       if (maxParallelism < 1 || maxParallelism > 32768) {
         throw new IllegalArgumentException("job '" + name + "': max parallelism must be in [1, 32768]");
+      }
+      if (stateBackend.isBlank()) {
+        throw new IllegalArgumentException("job '" + name + "': state backend name is blank");
       }
       Set<String> seen = new HashSet<>();
       Set<String> names = new HashSet<>();

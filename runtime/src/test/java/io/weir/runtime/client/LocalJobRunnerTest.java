@@ -107,6 +107,27 @@ class LocalJobRunnerTest {
   }
 
   @Test
+  void parsesTheStateBackendAndRejectsUnknownOnesListingTheChoices() throws Exception {
+    assertEquals("rocksdb", RunnerArguments.parse(new String[] {"--state-backend", "rocksdb", "--lines", "9"}).stateBackend());
+    assertEquals("heap", RunnerArguments.parse(new String[] {"--state-backend", "heap"}).stateBackend());
+    assertEquals(null, RunnerArguments.parse(new String[] {"--job", "wc"}).stateBackend(), "null keeps the job's own");
+    RunnerArguments.UsageException e = assertThrows(RunnerArguments.UsageException.class,
+        () -> RunnerArguments.parse(new String[] {"--state-backend", "RocksDB"}));
+    assertEquals("--state-backend must be one of heap, rocksdb, got 'RocksDB'", e.getMessage());
+
+    assertEquals(2, run("--job", "wordcount-test", "--state-backend", "memory"));
+    assertTrue(err().contains("heap, rocksdb") && err().contains("[--state-backend heap|rocksdb]"), err());
+  }
+
+  @Test
+  void runsAJobWithAStateBackendOption() {
+    assertEquals(0, run("--job", "wordcount-test", "--state-backend", "rocksdb", "--parallelism", "2",
+        "--progress-interval", "0", "--", "--lines", "3000"));
+    assertTrue(out().startsWith("Job 'wordcount-test' FINISHED in "), out());
+    assertEquals("", err());
+  }
+
+  @Test
   void parsesVertexParallelismLists() throws Exception {
     RunnerArguments a = RunnerArguments.parse(
         new String[] {"--vertex-parallelism", "Count=4,Tokenize=2", "--vertex-parallelism", "Sink = 1"});

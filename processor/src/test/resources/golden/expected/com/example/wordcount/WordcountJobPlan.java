@@ -17,6 +17,7 @@ public final class WordcountJobPlan implements JobPlanProvider {
     return JobPlan.builder("wordcount")
         .defaultParallelism(2)
         .maxParallelism(64)
+        .stateBackend("heap")
         .source("175f964a4262d44c", "Lines", "com.example.wordcount.Lines", 0,
             Lines::new, StringSerializer.INSTANCE)
         .source("595b3825135eae6a", "Thresholds", "com.example.wordcount.Thresholds", 1,
