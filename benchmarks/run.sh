@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# Weir benchmark suite. Builds what is missing or stale, then runs, each case in a fresh JVM:
+#   1. W1 word count end to end: Weir on the embedded runtime and the Apache Flink anchor
+#      (shared/anchors/flink-bench), INTERLEAVED case by case, plus both hand-written BASE loops;
+#   2. the JMH micro-benchmarks (serializers, key groups, heap ValueState) and bytes per record.
+# Prints one RESULT line per case as it ends, then a summary with medians over the passes and
+# the ratios to Flink and to BASE. About 8 minutes with the defaults on 2 cores (REPS=5: about 11).
+#
+# Environment knobs (defaults in brackets):
+#   JAVA          java binary                         [$JAVA_HOME/bin/java or java on PATH]
+#   JAVA_OPTS     JVM flags of every case             [-Xms2g -Xmx2g -XX:+UseG1GC -XX:+AlwaysPreTouch] (the anchor's)
+#   WORDS         words per W1/BASE run               [40000000] (the anchor's)
+#   SEED          generator seed                      [42]
+#   PARS          parallelisms of W1                  ["1 2"]
+#   REPS          passes over the end-to-end cases    [3]
+#   CASES         subset of: base w1 w1-exchange      [base w1 w1-exchange]  (w1-exchange: Weir only, p=1)
+#   FLINK         1 runs the Flink anchor's cases     [1]
+#   JMH           1 runs the micro-benchmarks         [1]
+#   JMH_OPTS      JMH run options                     [-f 1 -wi 3 -i 5 -w 1s -r 1s]
+#   JMH_INCLUDE   JMH benchmark regexp                [io.weir.benchmarks.micro]
+#   CASE_TIMEOUT  seconds per JVM before it is killed [240]
+#   ANCHOR_SRC    the anchor's sources (read-only)    [/work/shared/anchors/flink-bench]
+#   FLINK_DIR     where the anchor is copied to build [target/flink-anchor]
+#   OFFLINE       1 builds with mvn -o                [1 if ~/.m2 already holds JMH, else 0]
+#   BUILD         1 rebuilds weir-benchmarks first    [0: only when stale]
+set -euo pipefail
+cd "$(dirname "$0")"
+HERE=$PWD
+ROOT=$(cd .. && pwd)
+
+if [[ -z "${JAVA:-}" ]]; then
+  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then JAVA="$JAVA_HOME/bin/java"; else JAVA=java; fi
+fi
+JAVA_OPTS=${JAVA_OPTS:--Xms2g -Xmx2g -XX:+UseG1GC -XX:+AlwaysPreTouch}
+WORDS=${WORDS:-40000000}
+SEED=${SEED:-42}
+PARS=${PARS:-1 2}
+REPS=${REPS:-3}
+CASES=${CASES:-base w1 w1-exchange}
+FLINK=${FLINK:-1}
+JMH=${JMH:-1}
+JMH_OPTS=${JMH_OPTS:--f 1 -wi 3 -i 5 -w 1s -r 1s}
+JMH_INCLUDE=${JMH_INCLUDE:-io.weir.benchmarks.micro}
+CASE_TIMEOUT=${CASE_TIMEOUT:-240}
+ANCHOR_SRC=${ANCHOR_SRC:-/work/shared/anchors/flink-bench}
+FLINK_DIR=${FLINK_DIR:-target/flink-anchor}
+if [[ -z "${OFFLINE:-}" ]]; then
+  if [[ -d ~/.m2/repository/org/openjdk/jmh/jmh-core ]]; then OFFLINE=1; else OFFLINE=0; fi
+fi
+MVN=(mvn -B -q)
+if [[ $OFFLINE == 1 ]]; then MVN+=(-o); fi
+
+# ---- build (only what is missing or older than its sources)
+# The runtime class path is a private copy (target/lib), so that a module reinstalled into ~/.m2
+# while the suite runs cannot pull a jar from under a running JVM.
+WEIR_STAMP=target/lib/.built
+# rebuilt when its sources changed or a Weir module (processor, runtime, ...) was reinstalled since
+if [[ ${BUILD:-0} == 1 || ! -f $WEIR_STAMP || ! -d target/classes/META-INF \
+      || -n "$(find pom.xml src ../pom.xml ~/.m2/repository/io/weir -newer $WEIR_STAMP \( -name '*.jar' -o -name '*.java' -o -name '*.xml' -o -name '*.properties' \) -print -quit 2>/dev/null)" ]]; then
+  echo "# building weir-benchmarks (against the Weir modules installed in ~/.m2) ..." >&2
+  rm -rf target/lib
+  (cd "$ROOT" && "${MVN[@]}" -pl benchmarks -DskipTests package dependency:copy-dependencies \
+      -DincludeScope=runtime -DoutputDirectory="$HERE/target/lib") >&2
+  touch "$WEIR_STAMP"
+fi
+WEIR_CP="target/classes:target/lib/*"
+
+FLINK_CP=
+if [[ $FLINK == 1 ]]; then
+  if [[ ! -f $FLINK_DIR/pom.xml || -n "$(diff -rq "$ANCHOR_SRC/src" "$FLINK_DIR/src" 2>&1)" \
+        || -n "$(diff -q "$ANCHOR_SRC/pom.xml" "$FLINK_DIR/pom.xml" 2>&1)" ]]; then
+    echo "# copying the Flink anchor from $ANCHOR_SRC to $FLINK_DIR ..." >&2
+    rm -rf "$FLINK_DIR" && mkdir -p "$FLINK_DIR"
+    cp -r "$ANCHOR_SRC/pom.xml" "$ANCHOR_SRC/src" "$ANCHOR_SRC/summarize.sh" "$FLINK_DIR/"
+  fi
+  if [[ ! -f $FLINK_DIR/target/flink-bench-1.0.jar || ! -f $FLINK_DIR/target/classpath.txt ]]; then
+    echo "# building the Flink anchor ..." >&2
+    (cd "$FLINK_DIR" && "${MVN[@]}" -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt) >&2
+  fi
+  FLINK_CP="$FLINK_DIR/target/flink-bench-1.0.jar:$(cat "$FLINK_DIR/target/classpath.txt")"
+fi
+
+mkdir -p results
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+LOG=results/run-$STAMP.log
+OUT=results/run-$STAMP.results
+: > "$OUT"
+
+steal_ticks() { awk '/^cpu /{print $9; exit}' /proc/stat 2>/dev/null || echo 0; }
+HZ=$(getconf CLK_TCK 2>/dev/null || echo 100)
+
+# Other people's builds and tests on this machine (none of ours match: our JVMs carry no "maven").
+foreign_count() { pgrep -f 'maven|surefire' | wc -l || true; }  # pgrep fails when it finds none
+# Samples foreign_count every second into $1 until killed; the file ends up holding the maximum.
+watch_foreign() { local max=0 n; while true; do n=$(foreign_count); (( n > max )) && max=$n && echo "$max" > "$1"; sleep 1; done; }
+
+# run_case LABEL CLASSPATH MAIN ARGS...: one fresh JVM, its RESULT line to $OUT with the steal time,
+# the end time and others= the most foreign Maven/surefire processes seen while it ran (0 = quiet)
+# shellcheck disable=SC2086
+run_case() {
+  local label=$1 cp=$2 main=$3 line s0 s1 busy watcher
+  shift 3
+  busy=$(mktemp); echo 0 > "$busy"
+  watch_foreign "$busy" & watcher=$!
+  s0=$(steal_ticks)
+  line=$(timeout "$CASE_TIMEOUT" "$JAVA" $JAVA_OPTS -cp "$cp" "$main" "$@" seed="$SEED" 2>>"$LOG" \
+           | tee -a "$LOG" | grep '^RESULT' || true)
+  if [[ -z $line ]]; then
+    line="RESULT case=$label args=$* check=FAIL (no result: crashed or timed out, see $LOG)"
+  fi
+  s1=$(steal_ticks)
+  kill "$watcher" 2>/dev/null || true; wait "$watcher" 2>/dev/null || true
+  echo "$line steal_s=$(awk -v a="$s0" -v b="$s1" -v hz="$HZ" 'BEGIN{printf "%.2f", (b-a)/hz}') at=$(date -u +%H:%M:%S) others=$(cat "$busy")" | tee -a "$OUT"
+  rm -f "$busy"
+}
+weir()  { run_case "weir-$1" "$WEIR_CP" io.weir.benchmarks.wordcount.WordCountBenchmark "$@"; }
+flink() { if [[ $FLINK == 1 ]]; then run_case "flink-$1" "$FLINK_CP" bench.Main "$@" ckptDir=/tmp/flink-bench-ckpt objectReuse=false; fi; }
+# both, in an order that alternates between passes so that neither always runs first
+pair() { if (( rep % 2 )); then flink "$@"; weir "$@"; else weir "$@"; flink "$@"; fi; }
+
+# shellcheck disable=SC2086
+{
+  echo "# date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')  host: $(nproc) cpus, $(free -g | awk '/Mem:/{print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
+  echo "# java: $JAVA ($("$JAVA" -version 2>&1 | head -1))"
+  echo "# JAVA_OPTS: $JAVA_OPTS"
+  echo "# $("$JAVA" -cp "$WEIR_CP" io.weir.benchmarks.wordcount.WordCountBenchmark version 2>>"$LOG" | sed 's/^RESULT //')"
+  if [[ $FLINK == 1 ]]; then echo "# $("$JAVA" -cp "$FLINK_CP" bench.Main version 2>>"$LOG" | sed 's/^RESULT //')"; fi
+  echo "# WORDS=$WORDS SEED=$SEED PARS='$PARS' REPS=$REPS CASES='$CASES' FLINK=$FLINK JMH=$JMH"
+  echo "# other Maven/test/java processes at start: $(pgrep -fa 'maven|surefire|java' | cut -c1-100 | tr '\n' ';' || true)"
+  echo "# log: $LOG"
+} | tee -a "$LOG"
+
+START=$(date +%s)
+for ((rep = 1; rep <= REPS; rep++)); do
+  for c in $CASES; do
+    case $c in
+      base) pair base-wc words="$WORDS" ;;
+      w1) for p in $PARS; do pair w1 p="$p" words="$WORDS"; done ;;
+      w1-exchange) weir w1-exchange p=1 words="$WORDS" ;;
+      *) echo "unknown case $c" >&2; exit 2 ;;
+    esac
+  done
+done
+rm -rf /tmp/flink-bench-ckpt
+echo "# end-to-end wall time: $(( $(date +%s) - START )) s" | tee -a "$LOG"
+
+echo
+echo "# W1 summary over $REPS pass(es): median records/s (= words/s, first source record -> last sink end of input);"
+echo "# vs_flink: / Flink's W1 median at the same p; vs_base: / the median of the BASE loop of the same side;"
+echo "# busy: runs during which someone else's Maven build or test was running"
+./summarize-w1.sh "$OUT"
+
+if [[ $JMH == 1 ]]; then
+  JMH_CSV=results/jmh-$STAMP.csv
+  echo
+  echo "# bytes per record (mean over the 1024 benchmark values)"
+  "$JAVA" -cp "$WEIR_CP" io.weir.benchmarks.micro.RecordSizes | tee -a "$OUT"
+  echo "# JMH: $JMH_OPTS, forks with $JAVA_OPTS" | tee -a "$LOG"
+  busy=$(mktemp); echo 0 > "$busy"
+  watch_foreign "$busy" & watcher=$!
+  # shellcheck disable=SC2086
+  "$JAVA" -Xmx256m -Duser.language=en -Duser.country=US -cp "$WEIR_CP" org.openjdk.jmh.Main "$JMH_INCLUDE" $JMH_OPTS -jvmArgs "$JAVA_OPTS" \
+      -rf csv -rff "$JMH_CSV" >>"$LOG" 2>&1 || echo "# JMH failed, see $LOG"
+  kill "$watcher" 2>/dev/null || true; wait "$watcher" 2>/dev/null || true
+  echo "# JMH ended $(date -u +%H:%M:%S); others=$(cat "$busy") (most foreign Maven/surefire processes seen while it ran)" | tee -a "$OUT"
+  rm -f "$busy"
+  if [[ -f $JMH_CSV ]]; then ./summarize-jmh.sh "$JMH_CSV"; fi
+fi
+echo "# total wall time: $(( $(date +%s) - START )) s; raw lines in $OUT, logs in $LOG" | tee -a "$LOG"
