@@ -1,5 +1,7 @@
 package io.weir.runtime.local;
 
+import java.util.function.Supplier;
+import java.util.function.Function;
 import io.weir.runtime.graph.PhysicalGraph;
 import io.weir.runtime.graph.TaskSpec;
 import io.weir.runtime.metrics.RecordCounter;
@@ -138,6 +140,47 @@ final class JobExecution implements JobHandle, SubtaskListener {
 
   /** Runs in the last subtask's thread, after every subtask thread has done its work. */
   private void complete() {
+    completeEvenIfTeardownFails(result, this::tearDown, this::teardownFailed);
+  }
+
+  /**
+   * Completes {@code result} with what {@code tearDown} returns or, should tearing down throw (a
+   * class that no longer loads, a backend that fails to close), with {@code onFailure}'s result:
+   * whatever happens here, callers awaiting the job must not wait forever.
+   */
+  static void completeEvenIfTeardownFails(
+      CompletableFuture<JobResult> result, Supplier<JobResult> tearDown, Function<Throwable, JobResult> onFailure) {
+    JobResult jobResult;
+    try {
+      jobResult = tearDown.get();
+    } catch (Throwable error) {
+      try {
+        jobResult = onFailure.apply(error);
+      } catch (Throwable second) {
+        error.addSuppressed(second);
+        result.completeExceptionally(error);
+        return;
+      }
+    }
+    result.complete(jobResult);
+  }
+
+  private JobResult teardownFailed(Throwable error) {
+    LOG.error("Tearing down job '{}' failed", plan.name(), error);
+    Throwable cause;
+    synchronized (this) {
+      cause = failure;
+    }
+    if (cause == null) {
+      cause = error;
+    } else {
+      cause.addSuppressed(error);
+    }
+    Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
+    return new JobResult(plan.name(), JobStatus.FAILED, duration, List.of(), List.of(), cause);
+  }
+
+  private JobResult tearDown() {
     JobStatus status;
     Throwable cause;
     synchronized (this) {
@@ -155,7 +198,7 @@ final class JobExecution implements JobHandle, SubtaskListener {
     JobResult jobResult = new JobResult(plan.name(), status, duration, metrics(), taskMetrics(), cause);
     LOG.info("Job '{}' {} after {} ms", plan.name(), status, duration.toMillis());
     timer.finished(jobResult);
-    result.complete(jobResult);
+    return jobResult;
   }
 
   private static void joinQuietly(Thread thread) {
@@ -198,7 +241,7 @@ final class JobExecution implements JobHandle, SubtaskListener {
     try {
       return result.get();
     } catch (ExecutionException e) {
-      throw new IllegalStateException("the job's result is never completed exceptionally", e);
+      throw new IllegalStateException("the job ended but could not be torn down", e.getCause());
     }
   }
 
@@ -207,7 +250,7 @@ final class JobExecution implements JobHandle, SubtaskListener {
     try {
       return result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("the job's result is never completed exceptionally", e);
+      throw new IllegalStateException("the job ended but could not be torn down", e.getCause());
     } catch (TimeoutException e) {
       throw new TimeoutException("job '" + plan.name() + "' still running after " + timeout.toMillis() + " ms");
     }
