@@ -13,6 +13,14 @@ public record KeyGroupRange(int first, int last) {
     return keyGroup >= first && keyGroup <= last;
   }
 
+  /** Fails unless {@code keyGroup}, the group of {@code key}, lies in this range of {@code operatorId}'s instance. */
+  public void checkContains(int keyGroup, Object key, String operatorId) {
+    if (!contains(keyGroup)) {
+      throw new IllegalArgumentException("key '" + key + "' is in key group " + keyGroup
+          + ", outside this instance's range " + this + " of operator " + operatorId);
+    }
+  }
+
   @Override
   public String toString() {
     return "[" + first + ", " + last + "]";

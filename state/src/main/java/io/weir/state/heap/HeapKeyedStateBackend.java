@@ -48,11 +48,7 @@ final class HeapKeyedStateBackend implements KeyedStateBackend {
 
   @Override
   public void setCurrentKey(Object key, int keyGroup) {
-    if (!range.contains(keyGroup)) {
-      throw new IllegalArgumentException(
-          "key '" + key + "' is in key group " + keyGroup + ", outside this instance's range " + range
-              + " of operator " + operatorId);
-    }
+    range.checkContains(keyGroup, key, operatorId);
     currentKey = key;
     currentIndex = keyGroup - range.first();
   }

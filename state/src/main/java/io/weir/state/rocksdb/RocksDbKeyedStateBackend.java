@@ -131,10 +131,7 @@ final class RocksDbKeyedStateBackend implements KeyedStateBackend {
 
   @Override
   public void setCurrentKey(Object key, int keyGroup) {
-    if (!range.contains(keyGroup)) {
-      throw new IllegalArgumentException("key '" + key + "' is in key group " + keyGroup
-          + ", outside this instance's range " + range + " of operator " + operatorId);
-    }
+    range.checkContains(keyGroup, key, operatorId);
     keyBytes.clear();
     keySerializer.serialize(key, keyBytes);
     currentPrefix = RocksKeys.prefix(keyGroup, keyBytes.array(), keyBytes.position());

@@ -32,22 +32,22 @@ final class RocksKeys {
 
   /** Length of the {@code [key group][length][key]} prefix of {@code rocksKey}. */
   static int prefixLength(byte[] rocksKey) {
-    int p = 2;
-    int length = 0;
-    int shift = 0;
-    byte b;
-    do {
-      b = rocksKey[p++];
-      length |= (b & 0x7F) << shift;
-      shift += 7;
-    } while ((b & 0x80) != 0);
-    return p + length;
+    return keyStart(rocksKey) + userKeyLength(rocksKey);
   }
 
   /** The serialized key inside a prefix. */
   static byte[] userKey(byte[] rocksKey) {
-    int end = prefixLength(rocksKey);
-    return Arrays.copyOfRange(rocksKey, end - userKeyLength(rocksKey), end);
+    int start = keyStart(rocksKey);
+    return Arrays.copyOfRange(rocksKey, start, start + userKeyLength(rocksKey));
+  }
+
+  /** Offset of the serialized key: after the two key-group bytes and the varint length. */
+  private static int keyStart(byte[] rocksKey) {
+    int p = 2;
+    while ((rocksKey[p++] & 0x80) != 0) {
+      // skip the varint's continuation bytes
+    }
+    return p;
   }
 
   private static int userKeyLength(byte[] rocksKey) {
