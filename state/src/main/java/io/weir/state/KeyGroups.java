@@ -15,7 +15,15 @@ public final class KeyGroups {
    * The hash is mixed with MurmurHash3 first: {@code String.hashCode} and friends cluster badly.
    */
   public static int keyGroupFor(int keyHash, int maxParallelism) {
-    return Math.floorMod(MurmurHash3.hash32(keyHash), maxParallelism);
+    return Math.floorMod(mixedHash(keyHash), maxParallelism);
+  }
+
+  /**
+   * The MurmurHash3 mix of a key's stable hash, which {@link #keyGroupFor} reduces modulo max
+   * parallelism; exposed so faster reductions (a mask for powers of two) mix the same way.
+   */
+  public static int mixedHash(int keyHash) {
+    return MurmurHash3.hash32(keyHash);
   }
 
   /** The parallel instance, in {@code [0, parallelism)}, that owns {@code keyGroup}. */

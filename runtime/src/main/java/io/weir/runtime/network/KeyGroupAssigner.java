@@ -1,7 +1,6 @@
 package io.weir.runtime.network;
 
 import io.weir.state.KeyGroups;
-import org.apache.commons.codec.digest.MurmurHash3;
 
 /**
  * {@link KeyGroups#keyGroupFor} for one max parallelism, without its division on the record path:
@@ -22,7 +21,7 @@ public final class KeyGroupAssigner {
 
   /** The key group of a key whose stable hash is {@code keyHash}. */
   public int keyGroup(int keyHash) {
-    int mixed = MurmurHash3.hash32((long) keyHash); // the overload KeyGroups uses (an int widens to long)
+    int mixed = KeyGroups.mixedHash(keyHash);
     return mask >= 0 ? mixed & mask : Math.floorMod(mixed, maxParallelism);
   }
 
