@@ -7,8 +7,8 @@ import io.weir.state.serialization.TypeSerializer;
 public final class BroadcastRecordWriter extends RecordWriter {
   private final BinaryOutput scratch = new BinaryOutput(256);
 
-  public BroadcastRecordWriter(TypeSerializer<?> serializer, BufferPool pool, InputGate[] gates, int[] channelIndexes, String target) {
-    super(serializer, pool, gates, channelIndexes, target);
+  public BroadcastRecordWriter(TypeSerializer<?> serializer, BufferPool pool, ChannelTarget[] targets, int[] channelIndexes, String target) {
+    super(serializer, pool, targets, channelIndexes, target);
   }
 
   @Override

@@ -8,8 +8,8 @@ import io.weir.state.serialization.TypeSerializer;
  */
 public final class ForwardRecordWriter extends RecordWriter {
 
-  public ForwardRecordWriter(TypeSerializer<?> serializer, BufferPool pool, InputGate gate, int channelIndex, String target) {
-    super(serializer, pool, new InputGate[] {gate}, new int[] {channelIndex}, target);
+  public ForwardRecordWriter(TypeSerializer<?> serializer, BufferPool pool, ChannelTarget consumer, int channelIndex, String target) {
+    super(serializer, pool, new ChannelTarget[] {consumer}, new int[] {channelIndex}, target);
   }
 
   @Override

@@ -18,17 +18,17 @@ public final class HashRecordWriter extends RecordWriter {
   /**
    * @param selector the downstream vertex's key selector
    * @param input the downstream input this edge feeds
-   * @param gates one per downstream subtask, in subtask order
+   * @param targets one per downstream subtask, in subtask order
    */
-  public HashRecordWriter(TypeSerializer<?> serializer, BufferPool pool, InputGate[] gates, int[] channelIndexes,
+  public HashRecordWriter(TypeSerializer<?> serializer, BufferPool pool, ChannelTarget[] targets, int[] channelIndexes,
       String target, KeySelector selector, int input, int maxParallelism) {
-    super(serializer, pool, gates, channelIndexes, target);
+    super(serializer, pool, targets, channelIndexes, target);
     this.selector = selector;
     this.input = input;
     this.keyGroups = new KeyGroupAssigner(maxParallelism);
     this.channelOfKeyGroup = new int[maxParallelism];
     for (int keyGroup = 0; keyGroup < maxParallelism; keyGroup++) {
-      channelOfKeyGroup[keyGroup] = KeyGroups.subtaskFor(keyGroup, maxParallelism, gates.length);
+      channelOfKeyGroup[keyGroup] = KeyGroups.subtaskFor(keyGroup, maxParallelism, targets.length);
     }
   }
 

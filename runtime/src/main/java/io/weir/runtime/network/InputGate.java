@@ -10,7 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * order, so every channel's records and events stay ordered. The queue itself is unbounded, but
  * its length is bounded by the producers' {@link BufferPool}s.
  */
-public final class InputGate {
+public final class InputGate implements ChannelTarget {
   private final int channels;
   private final ArrayDeque<NetworkBuffer> queue = new ArrayDeque<>();
   private final ReentrantLock lock = new ReentrantLock();
@@ -27,8 +27,9 @@ public final class InputGate {
     return channels;
   }
 
-  /** Called by producers. */
-  void add(NetworkBuffer buffer) {
+  /** Called by producers in this process (and by the data plane for remote ones). */
+  @Override
+  public void add(NetworkBuffer buffer) {
     lock.lock();
     try {
       queue.addLast(buffer);

@@ -5,7 +5,7 @@ import io.weir.state.serialization.TypeSerializer;
 
 /**
  * Serializes one producing subtask's records for one network edge into buffers, one open buffer
- * per channel (downstream subtask), and ships a buffer to the channel's {@link InputGate} when it
+ * per channel (downstream subtask), and ships a buffer to the channel's {@link ChannelTarget} when it
  * is full or flushed. Subclasses pick the channel(s) of each record. Single-threaded: only the
  * producing task thread calls it.
  *
@@ -24,33 +24,33 @@ public abstract class RecordWriter {
 
   /** One downstream subtask: where its buffers go and the buffer being filled. */
   static final class Channel {
-    final InputGate gate;
+    final ChannelTarget target;
     final int index;
     final BinaryOutput out = new BinaryOutput(16);
     NetworkBuffer buffer;
 
-    Channel(InputGate gate, int index) {
-      this.gate = gate;
+    Channel(ChannelTarget target, int index) {
+      this.target = target;
       this.index = index;
     }
   }
 
   /**
-   * @param gates the consuming gate of each channel, indexed by channel
-   * @param channelIndexes each channel's index at its gate
+   * @param targets where each channel's buffers go, indexed by channel
+   * @param channelIndexes each channel's index at its consuming gate
    * @param target name of the downstream vertex, for messages
    */
   @SuppressWarnings("unchecked")
-  protected RecordWriter(TypeSerializer<?> serializer, BufferPool pool, InputGate[] gates, int[] channelIndexes, String target) {
-    if (gates.length == 0 || gates.length != channelIndexes.length) {
-      throw new IllegalArgumentException("need one channel index per gate, got " + gates.length + " gates");
+  protected RecordWriter(TypeSerializer<?> serializer, BufferPool pool, ChannelTarget[] targets, int[] channelIndexes, String target) {
+    if (targets.length == 0 || targets.length != channelIndexes.length) {
+      throw new IllegalArgumentException("need one channel index per target, got " + targets.length + " targets");
     }
     this.serializer = (TypeSerializer<Object>) serializer;
     this.pool = pool;
     this.target = target;
-    this.channels = new Channel[gates.length];
-    for (int i = 0; i < gates.length; i++) {
-      channels[i] = new Channel(gates[i], channelIndexes[i]);
+    this.channels = new Channel[targets.length];
+    for (int i = 0; i < targets.length; i++) {
+      channels[i] = new Channel(targets[i], channelIndexes[i]);
     }
     this.marginCap = pool.bufferSize() / 8;
   }
@@ -170,7 +170,7 @@ public abstract class RecordWriter {
 
   private static void send(Channel ch, NetworkBuffer buffer) {
     buffer.channel = ch.index;
-    ch.gate.add(buffer);
+    ch.target.add(buffer);
   }
 
   /** Ships every partly filled buffer, so records waiting in them reach the consumers. */
@@ -186,7 +186,7 @@ public abstract class RecordWriter {
   public final void broadcastEvent(ChannelEvent event) {
     flush();
     for (Channel ch : channels) {
-      ch.gate.add(NetworkBuffer.event(event, ch.index));
+      ch.target.add(NetworkBuffer.event(event, ch.index));
     }
   }
 

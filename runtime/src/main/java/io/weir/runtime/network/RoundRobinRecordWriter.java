@@ -7,10 +7,10 @@ public final class RoundRobinRecordWriter extends RecordWriter {
   private int next;
 
   /** @param firstChannel where to start, so that the producers do not all begin at subtask 0 */
-  public RoundRobinRecordWriter(TypeSerializer<?> serializer, BufferPool pool, InputGate[] gates, int[] channelIndexes,
+  public RoundRobinRecordWriter(TypeSerializer<?> serializer, BufferPool pool, ChannelTarget[] targets, int[] channelIndexes,
       String target, int firstChannel) {
-    super(serializer, pool, gates, channelIndexes, target);
-    this.next = Math.floorMod(firstChannel, gates.length);
+    super(serializer, pool, targets, channelIndexes, target);
+    this.next = Math.floorMod(firstChannel, targets.length);
   }
 
   @Override
