@@ -26,8 +26,8 @@ import javax.lang.model.util.Types;
 /**
  * Checks {@code @State} fields. In a keyed vertex they are keyed state; in a source or a sink that
  * is not keyed they are operator state, which must be a {@code ListState<T>} and alone may choose
- * a redistribution; an operator that is not keyed has no state. Both must be of a state interface with a concrete
- * type argument, assignable by generated code (not private, final or static), with a reducer
+ * a redistribution; an operator that is not keyed has no state. Either kind must be of a state
+ * interface with a concrete type argument, assignable by generated code (not private, final or static), with a reducer
  * exactly when the state is a {@code ReducingState} whose type the reducer folds, and with an
  * aggregator exactly when it is an {@code AggregatingState<IN, OUT>} whose aggregator is an
  * {@code AggregateFunction<IN, ACC, OUT>} with a concrete, serializable {@code ACC}.

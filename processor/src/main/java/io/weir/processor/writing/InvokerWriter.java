@@ -17,7 +17,6 @@ import io.weir.processor.model.Role;
 import io.weir.processor.model.StateFieldModel;
 import io.weir.processor.model.VertexModel;
 import io.weir.processor.serialization.SerializerWriter;
-import java.util.List;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -71,9 +70,11 @@ public final class InvokerWriter {
         .addParameter(RuntimeNames.KEYED_STATE_BACKEND, "state")
         .addException(Exception.class);
     String fallbackPackage = GeneratedNames.invoker(vertex.element()).packageName();
-    for (StateFieldModel state : vertex.operatorStateScope() ? List.<StateFieldModel>of() : vertex.states()) {
-      open.addStatement("operator.$N = state.$N($L)", state.field().getSimpleName().toString(),
-          state.kind().backendMethod(), descriptor(state, fallbackPackage));
+    if (!vertex.operatorStateScope()) { // operator state is bound before open, by bindOperatorState
+      for (StateFieldModel state : vertex.states()) {
+        open.addStatement("operator.$N = state.$N($L)", state.field().getSimpleName().toString(),
+            state.kind().backendMethod(), descriptor(state, fallbackPackage));
+      }
     }
     if (vertex.hasOpen()) {
       open.addStatement("operator.open(context)");

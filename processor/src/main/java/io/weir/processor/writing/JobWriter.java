@@ -14,8 +14,9 @@ import javax.annotation.processing.ProcessingEnvironment;
 
 /**
  * Generates every source file of one job: an invoker per operator and sink, a key selector per
- * keyed vertex, a reader per source with operator state, and the plan. Files are written only when building them reported no error (e.g. a
- * record type without a serializer), so a failing job leaves no half-generated code behind.
+ * keyed vertex, a reader per source with operator state, and the plan. Files are written only
+ * when building them reported no error (e.g. a record type without a serializer), so a failing
+ * job leaves no half-generated code behind.
  */
 public final class JobWriter {
   private final Diagnostics diagnostics;

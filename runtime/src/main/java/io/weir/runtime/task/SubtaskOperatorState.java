@@ -34,21 +34,30 @@ public final class SubtaskOperatorState {
   /**
    * If {@code instance} (a source reader or an invoker) declares operator state, creates its store,
    * restores this subtask's share into it and binds the fields. Call before the instance opens.
-   * Restore failures (e.g. a corrupted snapshot) propagate, naming the file.
+   * Restore failures (e.g. a corrupted snapshot) propagate, naming the file; so does restored state
+   * the instance does not declare (any more), rather than being dropped silently.
    */
   public void bind(String vertexId, Object instance) {
+    List<String> snapshots = restore == null ? List.of() : restore.snapshotsOf(vertexId);
     if (!(instance instanceof OperatorStateBinding binding)) {
+      if (!snapshots.isEmpty()) {
+        throw new IllegalStateException("the snapshot has operator state for vertex " + vertexId
+            + ", which declares none: it would be lost");
+      }
       return;
     }
     if (stores.containsKey(vertexId)) {
       throw new IllegalStateException("operator state of vertex " + vertexId + " is already bound");
     }
     OperatorStateStore store = new OperatorStateStore(vertexId, subtaskIndex, parallelism);
-    List<String> snapshots = restore == null ? List.of() : restore.snapshotsOf(vertexId);
     if (!snapshots.isEmpty()) {
       store.restore(restore.storage(), snapshots);
     }
     binding.bindOperatorState(store);
+    if (!store.unclaimedRestoredStates().isEmpty()) {
+      throw new IllegalStateException("the snapshot has operator state " + store.unclaimedRestoredStates()
+          + " for vertex " + vertexId + ", which no longer declares it: it would be lost (keep the @State name)");
+    }
     stores.put(vertexId, store);
   }
 

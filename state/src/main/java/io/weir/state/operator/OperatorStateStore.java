@@ -71,6 +71,11 @@ public final class OperatorStateStore {
     return state;
   }
 
+  /** Restored states not registered (yet): after binding, state the snapshot has but the code no longer declares. */
+  public List<String> unclaimedRestoredStates() {
+    return pending.keySet().stream().sorted().toList();
+  }
+
   /** The names of the registered states, in registration order. */
   public List<String> stateNames() {
     return List.copyOf(states.keySet());
