@@ -2,11 +2,15 @@ package io.weir.api;
 
 /**
  * Reads records for a {@link Source}. The task thread calls {@link #poll} repeatedly; between two
- * calls Weir may do other work (flush buffers, and in later versions take snapshots), so a call
+ * calls Weir may do other work (flush buffers, snapshot the source's operator state), so a call
  * should emit a modest batch and return rather than loop forever.
  *
  * <p>Each parallel instance reads its own share: use {@link SourceContext#subtaskIndex()} and
- * {@link SourceContext#parallelism()} to split the input.
+ * {@link SourceContext#parallelism()} to split the input. A source that must resume where it
+ * stopped keeps its read positions in operator state ({@link State} on a {@code ListState<T>}
+ * field, assigned before {@link #open}); a snapshot sees the lists as a poll left them, so update
+ * them before {@code poll} returns. After a restore, {@code open} finds this instance's share of
+ * the positions there, possibly at another parallelism.
  */
 public interface SourceReader<T> {
 

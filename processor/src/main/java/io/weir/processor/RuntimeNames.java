@@ -20,6 +20,11 @@ public final class RuntimeNames {
   public static final ClassName KEYED_STATE_BACKEND = ClassName.get("io.weir.state.backend", "KeyedStateBackend");
   public static final ClassName STATE_DESCRIPTOR = ClassName.get("io.weir.state.backend", "StateDescriptor");
 
+  // io.weir.state.operator
+  public static final ClassName OPERATOR_STATE_STORE = ClassName.get("io.weir.state.operator", "OperatorStateStore");
+  /** The state module's twin of {@code io.weir.api.Redistribution}, constant for constant. */
+  public static final ClassName REDISTRIBUTION = ClassName.get("io.weir.state.operator", "Redistribution");
+
   // io.weir.state.serialization
   public static final ClassName TYPE_SERIALIZER = ClassName.get("io.weir.state.serialization", "TypeSerializer");
   public static final ClassName BINARY_OUTPUT = ClassName.get("io.weir.state.serialization", "BinaryOutput");
@@ -39,6 +44,8 @@ public final class RuntimeNames {
   // io.weir.runtime
   public static final ClassName OPERATOR_INVOKER = ClassName.get("io.weir.runtime.operator", "OperatorInvoker");
   public static final ClassName KEY_SELECTOR = ClassName.get("io.weir.runtime.operator", "KeySelector");
+  public static final ClassName OPERATOR_STATE_BINDING =
+      ClassName.get("io.weir.runtime.operator", "OperatorStateBinding");
   public static final ClassName JOB_PLAN = ClassName.get("io.weir.runtime.plan", "JobPlan");
   public static final ClassName JOB_PLAN_PROVIDER = ClassName.get("io.weir.runtime.plan", "JobPlanProvider");
   public static final ClassName PARTITIONING = ClassName.get("io.weir.runtime.plan", "Partitioning");

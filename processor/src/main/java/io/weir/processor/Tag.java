@@ -26,6 +26,13 @@ public enum Tag {
   STATE_AGGREGATOR("weir.state-aggregator"),
   /** A {@code @State} field in an operator that is not {@code @Keyed}. */
   STATE_UNKEYED("weir.state-unkeyed"),
+  /**
+   * Operator state (a {@code @State} field of a {@code @Source} or of a sink that is not keyed)
+   * of a kind other than {@code ListState<T>}.
+   */
+  OPERATOR_STATE_KIND("weir.operator-state-kind"),
+  /** {@code @State(redistribution = ...)} on keyed state, which always follows its key. */
+  STATE_REDISTRIBUTION("weir.state-redistribution"),
   /** No method to process an input, or several for one input type, or outputs that disagree. */
   PROCESS_METHOD("weir.process-method"),
   /** The user class cannot be instantiated by generated code. */

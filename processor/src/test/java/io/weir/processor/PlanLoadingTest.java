@@ -2,6 +2,7 @@ package io.weir.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -12,6 +13,7 @@ import com.google.testing.compile.Compilation;
 import io.weir.api.SourceReader;
 import io.weir.runtime.operator.KeySelector;
 import io.weir.runtime.operator.OperatorInvoker;
+import io.weir.runtime.operator.OperatorStateBinding;
 import io.weir.runtime.plan.EdgePlan;
 import io.weir.runtime.plan.JobCatalog;
 import io.weir.runtime.plan.JobPlan;
@@ -21,8 +23,12 @@ import io.weir.state.KeyGroupRange;
 import io.weir.state.KeyGroups;
 import io.weir.state.backend.KeyedStateBackend;
 import io.weir.state.heap.HeapStateBackend;
+import io.weir.state.operator.OperatorStateStore;
+import io.weir.state.snapshot.LocalDirectorySnapshotStorage;
 import io.weir.state.serialization.StringSerializer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -108,7 +114,7 @@ class PlanLoadingTest {
 
     KeyedStateBackend alertState = backend(vertex("Alerts"));
     OperatorInvoker<Object> alerts = open(vertex("Alerts"), alertState);
-    List<Object> thresholds = drain(vertex("Thresholds").sourceFactory().get());
+    List<Object> thresholds = drain(vertex("Thresholds").sourceFactory().get(), operatorState(vertex("Thresholds")));
     List<Object> fired = new ArrayList<>();
     feed(vertex("Alerts"), alerts, alertState, 0, thresholds, fired);
     feed(vertex("Alerts"), alerts, alertState, 1, upper, fired);
@@ -120,6 +126,54 @@ class PlanLoadingTest {
     });
     assertThrows(IllegalArgumentException.class, () -> print.process(1, counts.get(0), r -> {}));
     print.close();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void generatedCodeBindsOperatorStateOfSourcesAndSinksThatSurvivesARestore() throws Exception {
+    OperatorStateStore thresholdState = operatorState(vertex("Thresholds"));
+    SourceReader<?> thresholds = vertex("Thresholds").sourceFactory().get();
+    assertEquals("[Threshold[word=TO, limit=2]]", drain(thresholds, thresholdState).toString());
+    assertEquals("[Threshold[word=TO, limit=2]]", thresholdState.elements("emitted").toString());
+    assertThrows(NullPointerException.class, () -> drain(vertex("Thresholds").sourceFactory().get(), null),
+        "without binding, the field stays unassigned");
+
+    Path directory = Files.createTempDirectory("plan-loading");
+    LocalDirectorySnapshotStorage storage = new LocalDirectorySnapshotStorage(directory);
+    thresholdState.snapshot("thresholds", storage, Runnable::run).join();
+    OperatorStateStore restored = operatorState(vertex("Thresholds"));
+    restored.restore(storage, List.of("thresholds"));
+    assertEquals(List.of(), drain(vertex("Thresholds").sourceFactory().get(), restored),
+        "the restored source remembers it already emitted");
+
+    VertexPlan alertSink = vertex("AlertSink");
+    OperatorInvoker<Object> sink = (OperatorInvoker<Object>) (OperatorInvoker<?>) alertSink.invokerFactory().get();
+    OperatorStateStore sinkState = operatorState(alertSink);
+    ((OperatorStateBinding) sink).bindOperatorState(sinkState);
+    sink.open(new TestContext(plan.name(), alertSink.name(), 0, 1), null);
+    sink.process(0, fire("TO"), r -> {});
+    assertEquals(List.of("Alert[word=TO, count=2, limit=2]"), sinkState.elements("words"));
+    assertFalse(vertex("Print").invokerFactory().get() instanceof OperatorStateBinding,
+        "a sink without @State fields binds nothing");
+  }
+
+  /** An alert made through the golden job's own classes. */
+  private static Object fire(String word) throws Exception {
+    List<Object> counts = run(vertex("Count"), backend(vertex("Count")), 0,
+        run(vertex("Tokenize"), null, 0, List.of(word.toLowerCase() + " " + word.toLowerCase())));
+    List<Object> upper = run(vertex("Upper"), null, 0, counts);
+    KeyedStateBackend alertState = backend(vertex("Alerts"));
+    OperatorInvoker<Object> alerts = open(vertex("Alerts"), alertState);
+    List<Object> fired = new ArrayList<>();
+    feed(vertex("Alerts"), alerts, alertState, 0,
+        drain(vertex("Thresholds").sourceFactory().get(), operatorState(vertex("Thresholds"))), fired);
+    feed(vertex("Alerts"), alerts, alertState, 1, upper, fired);
+    assertEquals(1, fired.size(), fired.toString());
+    return fired.get(0);
+  }
+
+  private static OperatorStateStore operatorState(VertexPlan vertex) {
+    return new OperatorStateStore(vertex.id(), 0, 1);
   }
 
   @Test
@@ -170,6 +224,15 @@ class PlanLoadingTest {
 
   @SuppressWarnings("unchecked")
   private static List<Object> drain(SourceReader<?> reader) throws Exception {
+    return drain(reader, null);
+  }
+
+  /** Polls {@code reader} to its end, after binding its operator state to {@code state} if it has any. */
+  @SuppressWarnings("unchecked")
+  private static List<Object> drain(SourceReader<?> reader, OperatorStateStore state) throws Exception {
+    if (state != null && reader instanceof OperatorStateBinding binding) {
+      binding.bindOperatorState(state);
+    }
     SourceReader<Object> source = (SourceReader<Object>) reader;
     List<Object> out = new ArrayList<>();
     while (source.poll(out::add) == SourceReader.Status.MORE) {

@@ -19,6 +19,8 @@ import javax.lang.model.type.TypeMirror;
  * @param aggregator the declared aggregator class, or null when none was given
  * @param aggregatorArguments the aggregator's {@code AggregateFunction<IN, ACC, OUT>} arguments,
  *     or null when there is no aggregator or it does not implement {@code AggregateFunction}
+ * @param redistribution the {@code Redistribution} constant name (declared, or {@code EVEN_SPLIT});
+ *     used by operator state only
  */
 public record StateFieldModel(
     VariableElement field,
@@ -29,7 +31,8 @@ public record StateFieldModel(
     String stateName,
     TypeMirror reducer,
     TypeMirror aggregator,
-    List<TypeMirror> aggregatorArguments) {
+    List<TypeMirror> aggregatorArguments,
+    String redistribution) {
 
   /** The map key type of a {@code MapState<K, V>} or the input of an {@code AggregatingState<IN, OUT>}. */
   public TypeMirror firstArgument() {

@@ -50,6 +50,19 @@ public record VertexModel(
     return key != null;
   }
 
+  /**
+   * Whether its {@code @State} fields are operator state (belonging to the instance, not to a key):
+   * true for sources and for sinks that are not keyed. Operators that are not keyed have no state.
+   */
+  public boolean operatorStateScope() {
+    return key == null && role != Role.OPERATOR;
+  }
+
+  /** Whether it declares operator state, which generated code binds through {@code OperatorStateBinding}. */
+  public boolean hasOperatorState() {
+    return operatorStateScope() && !states.isEmpty();
+  }
+
   /** The attribute {@code attribute} of the role annotation as written, or null; for diagnostics. */
   public AnnotationValue attribute(String attribute) {
     return AnnotationReader.explicitValue(annotation, attribute);

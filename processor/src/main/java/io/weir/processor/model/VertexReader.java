@@ -138,8 +138,10 @@ public final class VertexReader {
       List<TypeMirror> aggregatorArguments = aggregator == null ? null : aggregateFunctions.arguments(aggregator);
       String declaredName = annotations.string(state, "name", "");
       String stateName = declaredName.isEmpty() ? field.getSimpleName().toString() : declaredName;
+      String redistribution = annotations.enumName(state, "redistribution", "EVEN_SPLIT");
       result.add(new StateFieldModel(
-          field, state, kind, valueType, arguments, stateName, reducer, aggregator, aggregatorArguments));
+          field, state, kind, valueType, arguments, stateName, reducer, aggregator, aggregatorArguments,
+          redistribution));
     }
     return List.copyOf(result);
   }

@@ -4,6 +4,7 @@ import io.weir.api.ReduceFunction;
 import io.weir.processor.Diagnostics;
 import io.weir.processor.Tag;
 import io.weir.processor.model.AnnotationReader;
+import io.weir.processor.model.Role;
 import io.weir.processor.model.StateFieldModel;
 import io.weir.processor.model.StateKind;
 import io.weir.processor.model.TypeScan;
@@ -23,8 +24,10 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Checks {@code @State} fields: declared in a keyed vertex, of a state interface with a concrete
- * type argument, assignable by generated code (not private, final or static), with a reducer
+ * Checks {@code @State} fields. In a keyed vertex they are keyed state; in a source or a sink that
+ * is not keyed they are operator state, which must be a {@code ListState<T>} and alone may choose
+ * a redistribution; an operator that is not keyed has no state. Either kind must be of a state
+ * interface with a concrete type argument, assignable by generated code (not private, final or static), with a reducer
  * exactly when the state is a {@code ReducingState} whose type the reducer folds, and with an
  * aggregator exactly when it is an {@code AggregatingState<IN, OUT>} whose aggregator is an
  * {@code AggregateFunction<IN, ACC, OUT>} with a concrete, serializable {@code ACC}.
@@ -49,13 +52,16 @@ final class StateCheck {
     Set<String> names = new HashSet<>();
     for (StateFieldModel state : vertex.states()) {
       String field = "@State field " + state.field().getSimpleName() + " of " + vertex.element().getSimpleName();
-      if (!vertex.keyed()) {
+      if (!vertex.keyed() && !vertex.operatorStateScope()) {
         diagnostics.error(Tag.STATE_UNKEYED, state.field(),
-            field + " needs a @Keyed vertex: state is scoped to the key of the record being processed.",
+            field + " needs a @Keyed vertex: state is scoped to the key of the record being processed"
+                + " (operator state, not keyed, is for sources and sinks only).",
             "add @Keyed(\"<key member>\") to " + vertex.element().getSimpleName() + ", or remove @State.");
         continue;
       }
-      checkField(vertex, state, field);
+      if (checkModifiers(state, field) && checkScope(vertex, state, field)) {
+        checkField(vertex, state, field);
+      }
       if (!names.add(state.stateName())) {
         diagnostics.error(Tag.STATE_FIELD, state.field(),
             field + " reuses the state name '" + state.stateName() + "'; state names are unique per vertex.",
@@ -64,15 +70,51 @@ final class StateCheck {
     }
   }
 
-  private void checkField(VertexModel vertex, StateFieldModel state, String field) {
+  /** Reports private, final and static; true when there was none. */
+  private boolean checkModifiers(StateFieldModel state, String field) {
+    boolean ok = true;
     Set<Modifier> modifiers = state.field().getModifiers();
     for (Modifier bad : new Modifier[] {Modifier.PRIVATE, Modifier.FINAL, Modifier.STATIC}) {
       if (modifiers.contains(bad)) {
+        ok = false;
         diagnostics.error(Tag.STATE_FIELD, state.field(),
             field + " is " + bad + ", but generated code assigns it per instance.",
             "remove the " + bad + " modifier.");
       }
     }
+    return ok;
+  }
+
+  /**
+   * Operator state must be a list; keyed state takes no redistribution. True when the field fits
+   * its scope, so the kind-specific checks may follow.
+   */
+  private boolean checkScope(VertexModel vertex, StateFieldModel state, String field) {
+    AnnotationValue redistribution = AnnotationReader.explicitValue(state.annotation(), "redistribution");
+    if (vertex.keyed()) {
+      if (redistribution != null) {
+        diagnostics.error(Tag.STATE_REDISTRIBUTION, state.field(), state.annotation(), redistribution,
+            field + " is keyed state (" + vertex.describe() + " is @Keyed), which always follows its key;"
+                + " redistribution applies to the operator state of sources and of sinks that are not keyed.",
+            "remove redistribution = ...");
+        return false;
+      }
+      return true;
+    }
+    if (state.kind() != StateKind.LIST) {
+      String type = TypeText.of(state.field().asType());
+      diagnostics.error(Tag.OPERATOR_STATE_KIND, state.field(),
+          field + " has type " + type + ", but the state of " + vertex.describe()
+              + " is operator state (it belongs to the instance, not to a key), which is a ListState<T>"
+              + " so that it can be split among instances when the parallelism changes.",
+          "declare it as ListState<T> (a single value is a list of at most one element)"
+              + (vertex.role() == Role.SINK ? ", or add @Keyed to the sink for keyed state." : "."));
+      return false;
+    }
+    return true;
+  }
+
+  private void checkField(VertexModel vertex, StateFieldModel state, String field) {
     if (state.kind() == null) {
       diagnostics.error(Tag.STATE_FIELD, state.field(),
           field + " has type " + TypeText.of(state.field().asType()) + "; state fields are " + STATE_TYPES + ".",
@@ -149,11 +191,11 @@ final class StateCheck {
     return elements.getPackageOf(a).equals(elements.getPackageOf(b));
   }
 
-  /** A {@code @State} field in a class that is not an operator or sink at all (or is a source). */
+  /** A {@code @State} field in a class that is no source, operator or sink. */
   void checkStray(TypeElement owner, VariableElement field, String ownerRole) {
     diagnostics.error(Tag.STATE_UNKEYED, field,
         "@State field " + field.getSimpleName() + " is in " + ownerRole + " " + owner.getSimpleName()
-            + "; only @Keyed operators and sinks have keyed state.",
-        "move the field to a @Keyed @Operator or @Sink, or remove @State.");
+            + "; only @Keyed operators and sinks have keyed state, and only sources and sinks operator state.",
+        "move the field to a @Keyed @Operator, a @Source or a @Sink, or remove @State.");
   }
 }

@@ -118,6 +118,7 @@ public final class Validator {
     parallelism.checkVertex(vertex);
     if (vertex.role() == Role.SOURCE) {
       sourceShape.check(vertex);
+      states.check(vertex);
       return;
     }
     processMethods.check(vertex);
@@ -148,6 +149,7 @@ public final class Validator {
       return; // checked with the vertex
     }
     String role = vertex != null ? "@Source" : "class";
+    boolean stateChecked = vertex != null; // a source's @State fields are its operator state
     AnnotationMirror keyed = AnnotationReader.find(type, Keyed.class.getCanonicalName());
     if (keyed != null && !graph.model().roleConflicts().contains(type)) {
       diagnostics.error(Tag.KEY_MISSING, type, keyed, null,
@@ -156,7 +158,7 @@ public final class Validator {
           "move @Keyed to the @Operator or @Sink that should receive records by key.");
     }
     for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
-      if (AnnotationReader.find(field, State.class.getCanonicalName()) != null) {
+      if (!stateChecked && AnnotationReader.find(field, State.class.getCanonicalName()) != null) {
         states.checkStray(type, field, role);
       }
     }

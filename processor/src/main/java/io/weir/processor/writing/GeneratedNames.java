@@ -25,6 +25,11 @@ public final class GeneratedNames {
     return sibling(type, "_WeirInvoker");
   }
 
+  /** {@code Lines_WeirSource} beside {@code Lines}: the reader that binds a source's operator state. */
+  public static ClassName source(TypeElement type) {
+    return sibling(type, "_WeirSource");
+  }
+
   /** {@code Count_WeirKeys} beside {@code Count}. */
   public static ClassName keySelector(TypeElement type) {
     return sibling(type, "_WeirKeys");

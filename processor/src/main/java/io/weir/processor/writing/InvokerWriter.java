@@ -24,23 +24,26 @@ import javax.lang.model.type.TypeMirror;
 
 /**
  * Generates {@code <Simple>_WeirInvoker}, which calls one operator or sink instance directly:
- * binds its {@code @State} fields, forwards lifecycle calls, and dispatches each record to the
+ * binds its {@code @State} fields (keyed state in open; a sink's operator state in
+ * {@code bindOperatorState}, before open), forwards lifecycle calls, and dispatches each record to the
  * user method of its input with a cast, no reflection.
  */
 public final class InvokerWriter {
   private static final ClassName VOID = ClassName.get(Void.class);
 
   private final SerializerWriter serializers;
+  private final OperatorStateBinder operatorState;
 
   public InvokerWriter(SerializerWriter serializers) {
     this.serializers = serializers;
+    this.operatorState = new OperatorStateBinder(serializers);
   }
 
   public JavaFile write(VertexModel vertex) {
     ClassName userClass = ClassName.get(vertex.element());
     ClassName invoker = GeneratedNames.invoker(vertex.element());
     TypeName output = vertex.role() == Role.SINK ? VOID : TypeName.get(vertex.output());
-    TypeSpec type = TypeSpec.classBuilder(invoker)
+    TypeSpec.Builder type = TypeSpec.classBuilder(invoker)
         .addJavadoc("Calls {@link $T} for the Weir runtime.\n", userClass)
         .addAnnotation(GeneratedNames.generatedAnnotation())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -51,9 +54,12 @@ public final class InvokerWriter {
             .build())
         .addMethod(open(vertex))
         .addMethod(process(vertex, output))
-        .addMethod(close(vertex))
-        .build();
-    return JavaFile.builder(invoker.packageName(), type).skipJavaLangImports(true).build();
+        .addMethod(close(vertex));
+    if (vertex.hasOperatorState()) {
+      type.addSuperinterface(RuntimeNames.OPERATOR_STATE_BINDING)
+          .addMethod(operatorState.bindMethod(vertex, "operator"));
+    }
+    return JavaFile.builder(invoker.packageName(), type.build()).skipJavaLangImports(true).build();
   }
 
   private MethodSpec open(VertexModel vertex) {
@@ -64,9 +70,11 @@ public final class InvokerWriter {
         .addParameter(RuntimeNames.KEYED_STATE_BACKEND, "state")
         .addException(Exception.class);
     String fallbackPackage = GeneratedNames.invoker(vertex.element()).packageName();
-    for (StateFieldModel state : vertex.states()) {
-      open.addStatement("operator.$N = state.$N($L)", state.field().getSimpleName().toString(),
-          state.kind().backendMethod(), descriptor(state, fallbackPackage));
+    if (!vertex.operatorStateScope()) { // operator state is bound before open, by bindOperatorState
+      for (StateFieldModel state : vertex.states()) {
+        open.addStatement("operator.$N = state.$N($L)", state.field().getSimpleName().toString(),
+            state.kind().backendMethod(), descriptor(state, fallbackPackage));
+      }
     }
     if (vertex.hasOpen()) {
       open.addStatement("operator.open(context)");

@@ -14,8 +14,9 @@ import javax.annotation.processing.ProcessingEnvironment;
 
 /**
  * Generates every source file of one job: an invoker per operator and sink, a key selector per
- * keyed vertex, and the plan. Files are written only when building them reported no error (e.g. a
- * record type without a serializer), so a failing job leaves no half-generated code behind.
+ * keyed vertex, a reader per source with operator state, and the plan. Files are written only
+ * when building them reported no error (e.g. a record type without a serializer), so a failing
+ * job leaves no half-generated code behind.
  */
 public final class JobWriter {
   private final Diagnostics diagnostics;
@@ -23,12 +24,14 @@ public final class JobWriter {
   private final InvokerWriter invokers;
   private final KeySelectorWriter keySelectors;
   private final PlanWriter plans;
+  private final SourceWriter sources;
 
   public JobWriter(ProcessingEnvironment env, Diagnostics diagnostics, SerializerWriter serializers) {
     this.diagnostics = diagnostics;
     this.filer = env.getFiler();
     this.invokers = new InvokerWriter(serializers);
     this.keySelectors = new KeySelectorWriter(serializers, env.getTypeUtils());
+    this.sources = new SourceWriter(new OperatorStateBinder(serializers));
     this.plans = new PlanWriter(serializers, env.getElementUtils(), env.getTypeUtils());
   }
 
@@ -37,6 +40,9 @@ public final class JobWriter {
     int errorsBefore = diagnostics.errorCount();
     List<JavaFile> files = new ArrayList<>();
     for (VertexModel vertex : job.vertices()) {
+      if (vertex.role() == Role.SOURCE && vertex.hasOperatorState()) {
+        files.add(sources.write(vertex));
+      }
       if (vertex.role() != Role.SOURCE) {
         files.add(invokers.write(vertex));
         if (vertex.keyed()) {

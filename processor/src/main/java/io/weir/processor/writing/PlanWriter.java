@@ -78,7 +78,8 @@ public final class PlanWriter {
     CodeBlock head = CodeBlock.of("$S, $S, $S, $L", id(vertex), vertex.name(),
         elements.getBinaryName(vertex.element()).toString(), vertex.parallelism());
     return switch (vertex.role()) {
-      case SOURCE -> CodeBlock.of(".source($L,\n$>$>$T::new, $L)\n$<$<", head, ClassName.get(vertex.element()),
+      case SOURCE -> CodeBlock.of(".source($L,\n$>$>$T::new, $L)\n$<$<", head,
+          vertex.hasOperatorState() ? GeneratedNames.source(vertex.element()) : ClassName.get(vertex.element()),
           serializers.serializerFor(vertex.output(), vertex.element(), planPackage));
       case OPERATOR -> CodeBlock.of(".operator($L,\n$>$>$T::new, $L, $L, $L)\n$<$<", head,
           GeneratedNames.invoker(vertex.element()),

@@ -159,7 +159,7 @@ class StateDiagnosticsTest {
         """);
     assertThat(WeirCompiler.compile(holder))
         .hadErrorContaining("[weir.state-unkeyed] @State field count is in class Holder; only @Keyed operators and"
-            + " sinks have keyed state.")
+            + " sinks have keyed state, and only sources and sinks operator state.")
         .inFile(holder).onLineContaining("ValueState<Long> count;");
   }
 }

@@ -131,7 +131,8 @@ final class JobWiring {
       }
       InputGate gate = task.isSource() ? null : gates.get(task)[i];
       setups.add(new SubtaskSetup(graph.plan().name(), options.parameters(), stateBackend, graph.plan().maxParallelism(),
-          task, i, outCounters, in.get(task.head().id())[i], writers, gate, channels.get(task).get(i), taskPools[i]));
+          task, i, outCounters, in.get(task.head().id())[i], writers, gate, channels.get(task).get(i), taskPools[i],
+          options.operatorStateRestore()));
     }
     pools.put(task, taskPools);
   }

@@ -3,6 +3,7 @@ package io.weir.runtime.local;
 import io.weir.api.JobParameters;
 import io.weir.runtime.graph.GraphOptions;
 import io.weir.runtime.metrics.ProgressListener;
+import io.weir.runtime.task.OperatorStateRestore;
 import io.weir.state.backend.StateBackend;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ public final class RunOptions {
   private final StateBackend stateBackend;
   private final String stateBackendName;
   private final boolean chainSingleInstanceExchanges;
+  private final OperatorStateRestore operatorStateRestore;
 
   private RunOptions(Builder b) {
     this.parallelism = b.parallelism;
@@ -38,6 +40,7 @@ public final class RunOptions {
     this.stateBackend = b.stateBackend;
     this.stateBackendName = b.stateBackendName;
     this.chainSingleInstanceExchanges = b.chainSingleInstanceExchanges;
+    this.operatorStateRestore = b.operatorStateRestore;
   }
 
   public static RunOptions defaults() {
@@ -107,6 +110,11 @@ public final class RunOptions {
     return chainSingleInstanceExchanges;
   }
 
+  /** Where the operator state of sources and sinks is restored from when the job starts; null to start empty. */
+  public OperatorStateRestore operatorStateRestore() {
+    return operatorStateRestore;
+  }
+
   GraphOptions graphOptions() {
     return new GraphOptions(parallelism, vertexParallelism, chainSingleInstanceExchanges);
   }
@@ -126,6 +134,7 @@ public final class RunOptions {
     b.stateBackend = stateBackend;
     b.stateBackendName = stateBackendName;
     b.chainSingleInstanceExchanges = chainSingleInstanceExchanges;
+    b.operatorStateRestore = operatorStateRestore;
     return b;
   }
 
@@ -142,6 +151,7 @@ public final class RunOptions {
     private StateBackend stateBackend;
     private String stateBackendName;
     private boolean chainSingleInstanceExchanges = true;
+    private OperatorStateRestore operatorStateRestore;
 
     private Builder() {}
 
@@ -236,6 +246,15 @@ public final class RunOptions {
      */
     public Builder chainSingleInstanceExchanges(boolean chain) {
       this.chainSingleInstanceExchanges = chain;
+      return this;
+    }
+
+    /**
+     * Starts the job's sources and sinks from the operator state in {@code restore} (e.g. taken
+     * at another parallelism), each instance with its share by the state's redistribution.
+     */
+    public Builder restoreOperatorState(OperatorStateRestore restore) {
+      this.operatorStateRestore = Objects.requireNonNull(restore, "restore");
       return this;
     }
 

@@ -10,10 +10,13 @@ import io.weir.runtime.network.TaskCancelledException;
 import io.weir.runtime.operator.OperatorInvoker;
 import io.weir.runtime.plan.VertexKind;
 import io.weir.runtime.plan.VertexPlan;
+import io.weir.state.snapshot.SnapshotStorage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +29,7 @@ final class OperatorChain {
   private final List<ChainedOperator> operators = new ArrayList<>(); // topological order
   private final Map<String, ChainedOperator> byVertex = new HashMap<>();
   private final List<RecordWriter> writers;
+  private final SubtaskOperatorState operatorState;
   private SourceReader<Object> source;
   private TaskOperatorContext sourceContext;
   private Emitter<Object> sourceOutput;
@@ -38,6 +42,7 @@ final class OperatorChain {
     this.setup = setup;
     this.writers = List.copyOf(setup.writers().values());
     TaskSpec task = setup.task();
+    this.operatorState = new SubtaskOperatorState(setup.subtaskIndex(), task.parallelism(), setup.operatorStateRestore());
     List<VertexPlan> vertices = task.vertices();
     ChainedOperator[] created = new ChainedOperator[vertices.size()];
     for (int i = vertices.size() - 1; i >= 0; i--) {
@@ -59,10 +64,12 @@ final class OperatorChain {
         sourceContext = context;
         sourceOutput = output;
         source = (SourceReader<Object>) create(context, () -> v.sourceFactory().get());
+        bindOperatorState(v, context, source);
         continue;
       }
       PhysicalEdge in = task.chainedInputOf(v.id());
       OperatorInvoker<Object> invoker = (OperatorInvoker<Object>) create(context, () -> v.invokerFactory().get());
+      bindOperatorState(v, context, invoker);
       ChainedOperator op = new ChainedOperator(
           v.id(), context, invoker, output, in == null ? 0 : in.targetInput(), v.keySelector(), setup.maxParallelism());
       created[i] = op;
@@ -91,6 +98,25 @@ final class OperatorChain {
       throw context.failure("its factory returned null", null);
     }
     return created;
+  }
+
+  /** Restores and binds the operator state of a source reader or sink invoker that declares some. */
+  private void bindOperatorState(VertexPlan v, TaskOperatorContext context, Object instance) {
+    try {
+      operatorState.bind(v.id(), instance);
+    } catch (Throwable t) {
+      throw context.failure("could not restore its operator state", t);
+    }
+  }
+
+  /**
+   * Snapshots the operator state of this subtask's sources and sinks; for the checkpoint protocol,
+   * which calls it on the task thread between two records. Only the freeze happens here; see
+   * {@link SubtaskOperatorState#snapshot}.
+   */
+  CompletableFuture<Map<String, String>> snapshotOperatorState(String snapshotId, SnapshotStorage storage,
+      Executor writer) {
+    return operatorState.snapshot(snapshotId, storage, writer);
   }
 
   /** Opens downstream operators before upstream ones, the source last, so that whatever emits finds its successors ready. */

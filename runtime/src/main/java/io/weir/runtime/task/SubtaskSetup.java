@@ -21,6 +21,8 @@ import java.util.Map;
  * @param gate the input gate (null for a source task)
  * @param channels the gate's channels, by channel index (empty for a source task)
  * @param pool the buffer pool of the writers (null without network outputs)
+ * @param operatorStateRestore where the operator state of its sources and sinks is restored from,
+ *     or null to start without
  */
 public record SubtaskSetup(
     String jobName,
@@ -34,10 +36,19 @@ public record SubtaskSetup(
     Map<PhysicalEdge, RecordWriter> writers,
     InputGate gate,
     List<InputChannel> channels,
-    BufferPool pool) {
+    BufferPool pool,
+    OperatorStateRestore operatorStateRestore) {
 
   public SubtaskSetup {
     channels = List.copyOf(channels);
+  }
+
+  /** A subtask that starts without operator state. */
+  public SubtaskSetup(String jobName, JobParameters parameters, StateBackend stateBackend, int maxParallelism,
+      TaskSpec task, int subtaskIndex, Map<String, RecordCounter> outCounters, RecordCounter headInCounter,
+      Map<PhysicalEdge, RecordWriter> writers, InputGate gate, List<InputChannel> channels, BufferPool pool) {
+    this(jobName, parameters, stateBackend, maxParallelism, task, subtaskIndex, outCounters, headInCounter, writers,
+        gate, channels, pool, null);
   }
 
   public String threadName() {

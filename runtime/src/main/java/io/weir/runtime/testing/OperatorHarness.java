@@ -7,6 +7,7 @@ import io.weir.runtime.operator.OperatorInvoker;
 import io.weir.runtime.plan.JobPlan;
 import io.weir.runtime.plan.VertexKind;
 import io.weir.runtime.plan.VertexPlan;
+import io.weir.runtime.task.SubtaskOperatorState;
 import io.weir.runtime.task.TaskOperatorContext;
 import io.weir.state.KeyGroupRange;
 import io.weir.state.KeyGroups;
@@ -68,6 +69,7 @@ public final class OperatorHarness<OUT> implements AutoCloseable {
   private OperatorInvoker<Object> invoker;
   private Emitter<Object> emitter;
   private RecordingStateBackend state;
+  private SubtaskOperatorState operatorState;
   private boolean closed;
 
   private OperatorHarness(JobPlan plan, VertexPlan vertex) {
@@ -124,10 +126,14 @@ public final class OperatorHarness<OUT> implements AutoCloseable {
     return this;
   }
 
-  /** Restores the keyed state of {@code snapshot} when the instance opens. */
+  /**
+   * Restores the keyed state of {@code snapshot} when the instance opens, and the operator state
+   * of a sink that declares some (this instance's share, by its {@link #subtask} and each
+   * state's redistribution).
+   */
   public OperatorHarness<OUT> restoreFrom(OperatorSnapshot snapshot) {
     checkNotOpened();
-    if (vertex.keySelector() == null) {
+    if (vertex.keySelector() == null && !snapshot.snapshotNames().isEmpty()) {
       throw new IllegalStateException(vertex.name() + " is not keyed and has no keyed state to restore");
     }
     this.restoreFrom = snapshot;
@@ -136,16 +142,21 @@ public final class OperatorHarness<OUT> implements AutoCloseable {
   }
 
   /**
-   * Snapshots the keyed state into {@code storage}: frozen on this thread, written on a writer
-   * thread, waited for. Processing may continue on the harness afterwards without changing the
-   * snapshot.
+   * Snapshots the keyed state, and a sink's operator state, into {@code storage}: frozen on this
+   * thread, written on a writer thread, waited for. Processing may continue on the harness
+   * afterwards without changing the snapshot.
    */
   public OperatorSnapshot snapshot(SnapshotStorage storage) throws Exception {
     open();
-    if (state == null) {
-      throw new IllegalStateException(vertex.name() + " is not keyed and has no keyed state to snapshot");
-    }
     String name = vertex.id() + "-" + UUID.randomUUID();
+    List<String> operatorStateNames =
+        HarnessSupport.snapshotOperatorState(operatorState, name, storage, vertex.id(), vertex.name());
+    if (state == null) {
+      if (operatorStateNames.isEmpty()) {
+        throw new IllegalStateException(vertex.name() + " is not keyed and declares no operator state to snapshot");
+      }
+      return new OperatorSnapshot(storage, List.of(), Map.of(), operatorStateNames);
+    }
     ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "snapshot-writer " + vertex.name()));
     try {
       state.snapshot(name, vertex.keySelector().keySerializer(), storage, writer).join();
@@ -154,7 +165,15 @@ public final class OperatorHarness<OUT> implements AutoCloseable {
     } finally {
       writer.shutdown();
     }
-    return new OperatorSnapshot(storage, List.of(name), keyGroupOfKey);
+    return new OperatorSnapshot(storage, List.of(name), keyGroupOfKey, operatorStateNames);
+  }
+
+  /** The current elements of a sink's operator state {@code name}. */
+  public <E> List<E> operatorState(String name) throws Exception {
+    if (!closed) {
+      open();
+    }
+    return HarnessSupport.operatorStateElements(operatorState, vertex.id(), vertex.name(), name);
   }
 
   /** Creates and opens the instance; done by the first {@link #process} or state read otherwise. */
@@ -168,15 +187,21 @@ public final class OperatorHarness<OUT> implements AutoCloseable {
     }
     TaskOperatorContext context = new TaskOperatorContext(plan.name(), vertex.name(), subtaskIndex, parallelism, parameters);
     emitter = emitter(context);
+    OperatorInvoker<Object> created = (OperatorInvoker<Object>) vertex.invokerFactory().get();
+    operatorState = HarnessSupport.operatorState(restoreFrom, vertex.id(), subtaskIndex, parallelism);
+    operatorState.bind(vertex.id(), created);
+    if (restoreFrom != null && !restoreFrom.operatorStateNames().isEmpty() && operatorState.isEmpty()) {
+      throw new IllegalStateException(vertex.name() + " declares no operator state to restore");
+    }
     if (vertex.keyed()) {
       state = new RecordingStateBackend(stateBackend.createKeyedBackend(vertex.id(),
           new KeyGroupRange(0, plan.maxParallelism() - 1), plan.maxParallelism(),
           vertex.keySelector().keySerializer()));
-      if (restoreFrom != null) {
+      if (restoreFrom != null && !restoreFrom.snapshotNames().isEmpty()) {
         state.restore(restoreFrom.storage(), restoreFrom.snapshotNames(), vertex.keySelector().keySerializer());
       }
     }
-    invoker = (OperatorInvoker<Object>) vertex.invokerFactory().get();
+    invoker = created;
     invoker.open(context, state);
     return this;
   }

@@ -71,6 +71,29 @@ public final class OperatorStateStore {
     return state;
   }
 
+  /** Restored states not registered (yet): after binding, state the snapshot has but the code no longer declares. */
+  public List<String> unclaimedRestoredStates() {
+    return pending.keySet().stream().sorted().toList();
+  }
+
+  /** The names of the registered states, in registration order. */
+  public List<String> stateNames() {
+    return List.copyOf(states.keySet());
+  }
+
+  /** A copy of the elements of registered state {@code name} as they are now (for tests and diagnostics). */
+  @SuppressWarnings("unchecked")
+  public <T> List<T> elements(String name) {
+    Registered registered = states.get(name);
+    if (registered == null) {
+      throw new IllegalArgumentException("operator " + operatorId + " has no operator state '" + name
+          + "'; it has " + states.keySet());
+    }
+    List<T> copy = new ArrayList<>();
+    ((ListState<T>) registered.state()).get().forEach(copy::add);
+    return copy;
+  }
+
   private static <T> List<T> decode(List<byte[]> sections, TypeSerializer<T> serializer) {
     List<T> all = new ArrayList<>();
     for (byte[] section : sections) {

@@ -111,6 +111,19 @@ class OperatorStateStoreTest {
   }
 
   @Test
+  void elementsAreACopyOfARegisteredStateAndUnknownNamesAreRejected() {
+    OperatorStateStore store = new OperatorStateStore("src", 0, 1);
+    ListState<Long> offsets = store.listState("offsets", LongSerializer.INSTANCE, Redistribution.EVEN_SPLIT);
+    offsets.add(4L);
+    List<Long> elements = store.elements("offsets");
+    offsets.add(5L);
+    assertEquals(List.of(4L), elements);
+    assertEquals(List.of("offsets"), store.stateNames());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> store.elements("markers"));
+    assertTrue(e.getMessage().contains("no operator state 'markers'"), e.getMessage());
+  }
+
+  @Test
   void registeringWithAnotherRedistributionThanSnapshottedFails() {
     List<String> names = snapshotOf(1, 1);
     OperatorStateStore store = new OperatorStateStore("src", 0, 1);

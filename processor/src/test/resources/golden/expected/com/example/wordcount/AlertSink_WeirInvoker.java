@@ -3,14 +3,18 @@ package com.example.wordcount;
 import io.weir.api.Emitter;
 import io.weir.api.OperatorContext;
 import io.weir.runtime.operator.OperatorInvoker;
+import io.weir.runtime.operator.OperatorStateBinding;
 import io.weir.state.backend.KeyedStateBackend;
+import io.weir.state.operator.OperatorStateStore;
+import io.weir.state.operator.Redistribution;
+import io.weir.state.serialization.StringSerializer;
 import javax.annotation.processing.Generated;
 
 /**
  * Calls {@link AlertSink} for the Weir runtime.
  */
 @Generated("io.weir.processor.WeirProcessor")
-public final class AlertSink_WeirInvoker implements OperatorInvoker<Void> {
+public final class AlertSink_WeirInvoker implements OperatorInvoker<Void>, OperatorStateBinding {
   private final AlertSink operator = new AlertSink();
 
   @Override
@@ -27,5 +31,10 @@ public final class AlertSink_WeirInvoker implements OperatorInvoker<Void> {
 
   @Override
   public void close() throws Exception {
+  }
+
+  @Override
+  public void bindOperatorState(OperatorStateStore store) {
+    operator.words = store.listState("words", StringSerializer.INSTANCE, Redistribution.UNION);
   }
 }

@@ -21,7 +21,7 @@ public final class WordcountJobPlan implements JobPlanProvider {
         .source("175f964a4262d44c", "Lines", "com.example.wordcount.Lines", 0,
             Lines::new, StringSerializer.INSTANCE)
         .source("595b3825135eae6a", "Thresholds", "com.example.wordcount.Thresholds", 1,
-            Thresholds::new, Threshold_WeirSerializer.INSTANCE)
+            Thresholds_WeirSource::new, Threshold_WeirSerializer.INSTANCE)
         .operator("ba568653d5241b3f", "Tokenize", "com.example.wordcount.Tokenize", 0,
             Tokenize_WeirInvoker::new, Word_WeirSerializer.INSTANCE, List.of("java.lang.String"), null)
         .operator("10c15b0a4c7a356c", "Count", "com.example.wordcount.Count", 4,
