@@ -132,7 +132,7 @@ final class JobWiring {
       InputGate gate = task.isSource() ? null : gates.get(task)[i];
       setups.add(new SubtaskSetup(graph.plan().name(), options.parameters(), stateBackend, graph.plan().maxParallelism(),
           task, i, outCounters, in.get(task.head().id())[i], writers, gate, channels.get(task).get(i), taskPools[i],
-          options.operatorStateRestore()));
+          options.operatorStateRestore(), options.watermarkInterval()));
     }
     pools.put(task, taskPools);
   }

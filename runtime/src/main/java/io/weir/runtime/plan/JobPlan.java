@@ -2,7 +2,10 @@ package io.weir.runtime.plan;
 
 import io.weir.api.SourceReader;
 import io.weir.runtime.operator.KeySelector;
+import io.weir.api.WatermarkGenerator;
 import io.weir.runtime.operator.OperatorInvoker;
+import io.weir.runtime.time.SourceEventTime;
+import io.weir.runtime.time.SourceTimestamps;
 import io.weir.state.serialization.TypeSerializer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -152,6 +155,20 @@ public final class JobPlan {
         Supplier<? extends OperatorInvoker<?>> factory, List<String> inputTypes, KeySelector keySelector) {
       return vertex(new VertexPlan(
           id, name, VertexKind.SINK, className, parallelism, null, factory, null, inputTypes, keySelector));
+    }
+
+    /**
+     * Gives the source {@code sourceId}, already added, event time: its timestamps and watermarks.
+     */
+    public Builder eventTime(String sourceId, SourceTimestamps timestamps,
+        Supplier<? extends WatermarkGenerator<?>> watermarks, long idleTimeoutMillis) {
+      for (int i = 0; i < vertices.size(); i++) {
+        if (vertices.get(i).id().equals(sourceId)) {
+          vertices.set(i, vertices.get(i).withEventTime(new SourceEventTime(timestamps, watermarks, idleTimeoutMillis)));
+          return this;
+        }
+      }
+      throw new IllegalArgumentException("job '" + name + "': event time for unknown vertex " + sourceId);
     }
 
     public Builder vertex(VertexPlan vertex) {

@@ -3,6 +3,7 @@ package io.weir.runtime.plan;
 import io.weir.api.SourceReader;
 import io.weir.runtime.operator.KeySelector;
 import io.weir.runtime.operator.OperatorInvoker;
+import io.weir.runtime.time.SourceEventTime;
 import io.weir.state.serialization.TypeSerializer;
 import java.util.List;
 import java.util.function.Supplier;
@@ -21,6 +22,7 @@ import java.util.function.Supplier;
  * @param outputSerializer serializer of the records the vertex emits (null for sinks)
  * @param inputTypes names of the input types, indexed by input number (empty for sources)
  * @param keySelector key of each input (keyed vertices only, else null)
+ * @param eventTime how a source reads event time and makes watermarks; null for vertices without
  */
 public record VertexPlan(
     String id,
@@ -32,10 +34,28 @@ public record VertexPlan(
     Supplier<? extends OperatorInvoker<?>> invokerFactory,
     TypeSerializer<?> outputSerializer,
     List<String> inputTypes,
-    KeySelector keySelector) {
+    KeySelector keySelector,
+    SourceEventTime eventTime) {
 
   public VertexPlan {
     inputTypes = List.copyOf(inputTypes);
+    if (eventTime != null && kind != VertexKind.SOURCE) {
+      throw new IllegalArgumentException("vertex " + name + ": only sources read event time");
+    }
+  }
+
+  /** A vertex without event time. */
+  public VertexPlan(String id, String name, VertexKind kind, String className, int parallelism,
+      Supplier<? extends SourceReader<?>> sourceFactory, Supplier<? extends OperatorInvoker<?>> invokerFactory,
+      TypeSerializer<?> outputSerializer, List<String> inputTypes, KeySelector keySelector) {
+    this(id, name, kind, className, parallelism, sourceFactory, invokerFactory, outputSerializer, inputTypes,
+        keySelector, null);
+  }
+
+  /** This vertex with event time {@code eventTime}. */
+  public VertexPlan withEventTime(SourceEventTime eventTime) {
+    return new VertexPlan(id, name, kind, className, parallelism, sourceFactory, invokerFactory, outputSerializer,
+        inputTypes, keySelector, eventTime);
   }
 
   public boolean keyed() {

@@ -7,9 +7,13 @@ import io.weir.runtime.graph.TaskSpec;
 import io.weir.runtime.network.EndOfInput;
 import io.weir.runtime.network.RecordWriter;
 import io.weir.runtime.network.TaskCancelledException;
+import io.weir.runtime.network.Watermark;
+import io.weir.runtime.network.WatermarkStatus;
 import io.weir.runtime.operator.OperatorInvoker;
+import io.weir.runtime.operator.TimerInvoker;
 import io.weir.runtime.plan.VertexKind;
 import io.weir.runtime.plan.VertexPlan;
+import io.weir.state.backend.StateBackend;
 import io.weir.state.snapshot.SnapshotStorage;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,6 +39,12 @@ final class OperatorChain {
   private Emitter<Object> sourceOutput;
   private boolean sourceOpened;
   private boolean sourceClosed;
+  private SourceTime sourceTime;
+  /** The backend each operator opens with, aligned with {@code operators}: a {@link TimedOperator} for those with timers. */
+  private final List<StateBackend> backendOf = new ArrayList<>();
+  private final List<TimedOperator> timed = new ArrayList<>(); // topological order
+  private long watermark = Long.MIN_VALUE;
+  private boolean idle;
 
   /** Creates the user objects (their constructors run here) and the emitters, tail first. */
   @SuppressWarnings("unchecked")
@@ -45,6 +55,7 @@ final class OperatorChain {
     this.operatorState = new SubtaskOperatorState(setup.subtaskIndex(), task.parallelism(), setup.operatorStateRestore());
     List<VertexPlan> vertices = task.vertices();
     ChainedOperator[] created = new ChainedOperator[vertices.size()];
+    TimedOperator[] timers = new TimedOperator[vertices.size()];
     for (int i = vertices.size() - 1; i >= 0; i--) {
       VertexPlan v = vertices.get(i);
       TaskOperatorContext context = context(v);
@@ -65,6 +76,10 @@ final class OperatorChain {
         sourceOutput = output;
         source = (SourceReader<Object>) create(context, () -> v.sourceFactory().get());
         bindOperatorState(v, context, source);
+        if (v.eventTime() != null) {
+          sourceTime = new SourceTime(this, v.eventTime(), setup.watermarkInterval(), context);
+          sourceOutput = sourceTime.wrap(source, output);
+        }
         continue;
       }
       PhysicalEdge in = task.chainedInputOf(v.id());
@@ -74,10 +89,17 @@ final class OperatorChain {
           v.id(), context, invoker, output, in == null ? 0 : in.targetInput(), v.keySelector(), setup.maxParallelism());
       created[i] = op;
       byVertex.put(v.id(), op);
+      if (invoker instanceof TimerInvoker<Object> timerInvoker) {
+        timers[i] = new TimedOperator(setup.stateBackend(), timerInvoker, output, context, System::currentTimeMillis);
+      }
     }
-    for (ChainedOperator op : created) {
-      if (op != null) {
-        operators.add(op);
+    for (int i = 0; i < created.length; i++) {
+      if (created[i] != null) {
+        operators.add(created[i]);
+        backendOf.add(timers[i] != null ? timers[i] : setup.stateBackend());
+        if (timers[i] != null) {
+          timed.add(timers[i]);
+        }
       }
     }
   }
@@ -123,7 +145,7 @@ final class OperatorChain {
   void open() {
     for (int i = operators.size() - 1; i >= 0; i--) {
       ChainedOperator op = operators.get(i);
-      op.open(setup.stateBackend());
+      op.open(backendOf.get(i));
     }
     if (source != null) {
       sourceOpened = true;
@@ -147,6 +169,57 @@ final class OperatorChain {
 
   Emitter<Object> sourceOutput() {
     return sourceOutput;
+  }
+
+  /** The event time of a source task whose source declares it, else null. */
+  SourceTime sourceTime() {
+    return sourceTime;
+  }
+
+  /**
+   * Moves the chain's event time to {@code newWatermark} if that is later: fires the event-time
+   * timers of each operator in topological order (what they emit reaches their successors first),
+   * then sends the watermark on every network output, after all records it covers.
+   */
+  void advanceWatermark(long newWatermark) {
+    if (newWatermark <= watermark) {
+      return;
+    }
+    watermark = newWatermark;
+    for (TimedOperator op : timed) {
+      op.advanceWatermark(newWatermark);
+    }
+    Watermark event = new Watermark(newWatermark);
+    for (RecordWriter writer : writers) {
+      writer.broadcastEvent(event);
+    }
+  }
+
+  /** Tells downstream that this task has become idle (or active again), when that changes. */
+  void setIdle(boolean nowIdle) {
+    if (nowIdle == idle) {
+      return;
+    }
+    idle = nowIdle;
+    WatermarkStatus status = nowIdle ? WatermarkStatus.IDLE : WatermarkStatus.ACTIVE;
+    for (RecordWriter writer : writers) {
+      writer.broadcastEvent(status);
+    }
+  }
+
+  /** Whether some operator of the chain has timers. */
+  boolean hasTimers() {
+    return !timed.isEmpty();
+  }
+
+  /** Fires the processing-time timers that are due; returns when the next one is, {@code Long.MAX_VALUE} for none. */
+  long fireProcessingTimers() {
+    long next = Long.MAX_VALUE;
+    for (TimedOperator op : timed) {
+      op.advanceProcessingTime();
+      next = Math.min(next, op.nextProcessingTime());
+    }
+    return next;
   }
 
   /** The head operator of a network-fed task. */

@@ -3,7 +3,9 @@ package io.weir.runtime.testing;
 import io.weir.api.Emitter;
 import io.weir.api.JobParameters;
 import io.weir.runtime.operator.KeySelector;
+import io.weir.api.TimeDomain;
 import io.weir.runtime.operator.OperatorInvoker;
+import io.weir.runtime.operator.TimerInvoker;
 import io.weir.runtime.plan.JobPlan;
 import io.weir.runtime.plan.VertexKind;
 import io.weir.runtime.plan.VertexPlan;
@@ -11,10 +13,13 @@ import io.weir.runtime.task.SubtaskOperatorState;
 import io.weir.runtime.task.TaskOperatorContext;
 import io.weir.state.KeyGroupRange;
 import io.weir.state.KeyGroups;
+import io.weir.state.backend.KeyedStateBackend;
 import io.weir.state.backend.StateBackend;
 import io.weir.state.backend.StateDescriptor;
 import io.weir.state.heap.HeapStateBackend;
 import io.weir.state.snapshot.SnapshotStorage;
+import io.weir.state.timers.KeyedTimers;
+import io.weir.state.timers.TimerKeyedStateBackend;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,6 +48,9 @@ import java.util.concurrent.Executors;
  * serializer fails the test at the emit that exposes it. The instance is opened on first use and
  * closed by {@link #close()}.
  *
+ * <p>Operators with timers: {@link #advanceWatermark} and {@link #setProcessingTime} move time
+ * and fire due timers; timers are saved and restored with the keyed state.
+ *
  * <p>{@link #snapshot} saves the keyed state the way a running task does (frozen on the calling
  * thread, written on another); {@link #restoreFrom} starts a fresh harness from such a snapshot:
  *
@@ -70,6 +78,8 @@ public final class OperatorHarness<OUT> implements AutoCloseable {
   private Emitter<Object> emitter;
   private RecordingStateBackend state;
   private SubtaskOperatorState operatorState;
+  private KeyedTimers timers;
+  private long processingTime;
   private boolean closed;
 
   private OperatorHarness(JobPlan plan, VertexPlan vertex) {
@@ -194,9 +204,16 @@ public final class OperatorHarness<OUT> implements AutoCloseable {
       throw new IllegalStateException(vertex.name() + " declares no operator state to restore");
     }
     if (vertex.keyed()) {
-      state = new RecordingStateBackend(stateBackend.createKeyedBackend(vertex.id(),
+      KeyedStateBackend backend = stateBackend.createKeyedBackend(vertex.id(),
           new KeyGroupRange(0, plan.maxParallelism() - 1), plan.maxParallelism(),
-          vertex.keySelector().keySerializer()));
+          vertex.keySelector().keySerializer());
+      if (created instanceof TimerInvoker<Object> timerInvoker) {
+        TimerKeyedStateBackend timed = new TimerKeyedStateBackend(backend, plan.maxParallelism(), () -> processingTime);
+        timers = timed.timers();
+        timerInvoker.bindTimers(timers);
+        backend = timed;
+      }
+      state = new RecordingStateBackend(backend);
       if (restoreFrom != null && !restoreFrom.snapshotNames().isEmpty()) {
         state.restore(restoreFrom.storage(), restoreFrom.snapshotNames(), vertex.keySelector().keySerializer());
       }
@@ -244,6 +261,46 @@ public final class OperatorHarness<OUT> implements AutoCloseable {
     }
     invoker.process(input, record, emitter);
     return this;
+  }
+
+  /**
+   * Moves the operator's event time to {@code watermark}, firing its due event-time timers (their
+   * output lands in {@link #output()}); a watermark not after the current one does nothing.
+   */
+  public OperatorHarness<OUT> advanceWatermark(long watermark) throws Exception {
+    checkedTimers().advanceWatermark(watermark, this::fire);
+    return this;
+  }
+
+  /**
+   * Sets the processing time the operator sees to {@code millis} (it starts at 0 and never goes
+   * back), firing its due processing-time timers. Restored timers already due fire at the first call.
+   */
+  public OperatorHarness<OUT> setProcessingTime(long millis) throws Exception {
+    KeyedTimers t = checkedTimers();
+    if (millis < processingTime) {
+      throw new IllegalArgumentException("processing time goes forward only: " + millis + " < " + processingTime);
+    }
+    processingTime = millis;
+    t.advanceProcessingTime(this::fire);
+    return this;
+  }
+
+  /** The number of timers set in {@code domain}, over all keys. */
+  public int timerCount(TimeDomain domain) throws Exception {
+    return checkedTimers().timerCount(domain);
+  }
+
+  private void fire(long timestamp, TimeDomain domain) throws Exception {
+    ((TimerInvoker<Object>) invoker).onTimer(timestamp, domain, emitter);
+  }
+
+  private KeyedTimers checkedTimers() throws Exception {
+    open();
+    if (timers == null) {
+      throw new IllegalStateException(vertex.name() + " has no timers: it needs @Keyed and an @OnTimer method");
+    }
+    return timers;
   }
 
   /** Everything emitted since the start or the last {@link #clearOutput()}, in order. */
