@@ -53,6 +53,17 @@ public enum Tag {
   KRYO_FALLBACK("weir.kryo-fallback"),
   /** A record type that can be neither generated nor handled by the fallback. */
   SERIALIZER("weir.serializer"),
+  /**
+   * A bad {@code @EventTime} declaration: not on a source, a method without the shape
+   * {@code public long m(T record)}, or a watermark strategy with missing, negative or
+   * contradictory settings.
+   */
+  EVENT_TIME("weir.event-time"),
+  /**
+   * Bad timers: an {@code @OnTimer} method with the wrong shape, on a class that is not a keyed
+   * operator, several of them, or an input method taking a {@code TimerService} without one.
+   */
+  TIMER("weir.timer"),
   /** The processor itself failed (a bug in Weir) or could not write its output. */
   INTERNAL("weir.internal");
 

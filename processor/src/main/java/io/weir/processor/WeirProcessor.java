@@ -1,8 +1,10 @@
 package io.weir.processor;
 
 import com.google.auto.service.AutoService;
+import io.weir.api.EventTime;
 import io.weir.api.Job;
 import io.weir.api.Keyed;
+import io.weir.api.OnTimer;
 import io.weir.api.Operator;
 import io.weir.api.Sink;
 import io.weir.api.Source;
@@ -42,7 +44,7 @@ public final class WeirProcessor extends AbstractProcessor {
   private static final List<String> ANNOTATIONS = List.of(
       Source.class.getCanonicalName(), Operator.class.getCanonicalName(), Sink.class.getCanonicalName(),
       Keyed.class.getCanonicalName(), State.class.getCanonicalName(), Job.class.getCanonicalName(),
-      Job.List.class.getCanonicalName());
+      Job.List.class.getCanonicalName(), EventTime.class.getCanonicalName(), OnTimer.class.getCanonicalName());
 
   private Diagnostics diagnostics;
   private SerializerWriter serializers;

@@ -3,6 +3,7 @@ package io.weir.processor.model;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
 
@@ -23,6 +24,8 @@ import javax.lang.model.type.TypeMirror;
  * @param hasClose whether it declares {@code public void close()}
  * @param key its {@code @Keyed} declaration, or null
  * @param states its {@code @State} fields in declaration order
+ * @param eventTimes its {@code @EventTime} methods (a valid source has at most one)
+ * @param onTimers its {@code @OnTimer} methods (a valid keyed operator has at most one)
  * @param unresolved whether any type it mentions is not (yet) known to javac
  */
 public record VertexModel(
@@ -40,6 +43,8 @@ public record VertexModel(
     boolean hasClose,
     KeyModel key,
     List<StateFieldModel> states,
+    List<EventTimeModel> eventTimes,
+    List<ExecutableElement> onTimers,
     boolean unresolved) {
 
   public String qualifiedName() {
@@ -48,6 +53,21 @@ public record VertexModel(
 
   public boolean keyed() {
     return key != null;
+  }
+
+  /** The source's {@code @EventTime} declaration when it has exactly one, else null. */
+  public EventTimeModel eventTime() {
+    return eventTimes.size() == 1 ? eventTimes.get(0) : null;
+  }
+
+  /** The operator's {@code @OnTimer} method when it has exactly one, else null. */
+  public ExecutableElement onTimer() {
+    return onTimers.size() == 1 ? onTimers.get(0) : null;
+  }
+
+  /** Whether some input method takes a {@code TimerService}. */
+  public boolean inputsTakeTimers() {
+    return inputs.stream().anyMatch(InputModel::timers);
   }
 
   /**

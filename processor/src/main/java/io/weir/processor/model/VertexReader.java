@@ -1,6 +1,8 @@
 package io.weir.processor.model;
 
+import io.weir.api.EventTime;
 import io.weir.api.Keyed;
+import io.weir.api.OnTimer;
 import io.weir.api.OperatorContext;
 import io.weir.api.SourceReader;
 import io.weir.api.State;
@@ -59,10 +61,21 @@ public final class VertexReader {
     List<InputModel> inputs = role.hasInputs() ? inputs(type, role, unresolved) : List.of();
     KeyModel key = key(type, inputs, unresolved);
     List<StateFieldModel> states = states(type, unresolved);
+    List<EventTimeModel> eventTimes = new ArrayList<>();
+    List<ExecutableElement> onTimers = new ArrayList<>();
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      AnnotationMirror eventTime = AnnotationReader.find(method, EventTime.class.getCanonicalName());
+      if (eventTime != null) {
+        eventTimes.add(eventTime(method, eventTime, unresolved));
+      }
+      if (AnnotationReader.find(method, OnTimer.class.getCanonicalName()) != null) {
+        onTimers.add(method);
+      }
+    }
     return new VertexModel(
         type, role, annotation, name.isEmpty() ? simpleName : name, parallelism, exchange, jobName,
         List.copyOf(upstreams), sourceOutput, inputs, hasLifecycle(type, "open"), hasLifecycle(type, "close"),
-        key, states, unresolved.any);
+        key, states, List.copyOf(eventTimes), List.copyOf(onTimers), unresolved.any);
   }
 
   private List<InputModel> inputs(TypeElement type, Role role, Unresolved unresolved) {
@@ -77,7 +90,7 @@ public final class VertexReader {
       unresolved.note(TypeScan.containsError(resolved.getReturnType()));
       MethodShapes.Classified c = shapes.classify(owner, method);
       if (c.ok()) {
-        inputs.add(new InputModel(inputs.size(), c.input(), method, c.shape(), c.output()));
+        inputs.add(new InputModel(inputs.size(), c.input(), method, c.shape(), c.output(), c.timers()));
       }
     }
     return List.copyOf(inputs);
@@ -144,6 +157,15 @@ public final class VertexReader {
           redistribution));
     }
     return List.copyOf(result);
+  }
+
+  private EventTimeModel eventTime(ExecutableElement method, AnnotationMirror annotation, Unresolved unresolved) {
+    method.getParameters().forEach(p -> unresolved.note(TypeScan.containsError(p.asType())));
+    return new EventTimeModel(method, annotation,
+        annotations.enumName(annotation, "watermarks", "BOUNDED_OUT_OF_ORDERNESS"),
+        annotations.longValue(annotation, "maxOutOfOrdernessMillis", 0),
+        annotations.longValue(annotation, "idleTimeoutMillis", 0),
+        classAttribute(annotation, "generator", unresolved));
   }
 
   /** A class-valued attribute of {@code @State} as written, or null when absent. */

@@ -1,6 +1,8 @@
 package io.weir.processor.validation;
 
+import io.weir.api.EventTime;
 import io.weir.api.Keyed;
+import io.weir.api.OnTimer;
 import io.weir.api.State;
 import io.weir.processor.Diagnostics;
 import io.weir.processor.Tag;
@@ -18,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
@@ -39,6 +42,7 @@ public final class Validator {
   private final GraphCheck graphCheck;
   private final ParallelismCheck parallelism;
   private final JobCheck jobs;
+  private final TimeCheck time;
 
   public Validator(ProcessingEnvironment env, Diagnostics diagnostics) {
     Elements elements = env.getElementUtils();
@@ -52,6 +56,7 @@ public final class Validator {
     this.graphCheck = new GraphCheck(diagnostics, types);
     this.parallelism = new ParallelismCheck(diagnostics);
     this.jobs = new JobCheck(diagnostics, elements, parallelism);
+    this.time = new TimeCheck(diagnostics, elements, types);
   }
 
   /** The outcome: which jobs are valid, with their {@code @Job} settings (absent when defaulted). */
@@ -116,6 +121,7 @@ public final class Validator {
     String what = vertex.describe();
     classShape.check(vertex.element(), what);
     parallelism.checkVertex(vertex);
+    time.check(vertex);
     if (vertex.role() == Role.SOURCE) {
       sourceShape.check(vertex);
       states.check(vertex);
@@ -156,6 +162,20 @@ public final class Validator {
           "@Keyed on " + role + " " + type.getSimpleName() + ", which is not an @Operator or @Sink; only those"
               + " consume records by key.",
           "move @Keyed to the @Operator or @Sink that should receive records by key.");
+    }
+    if (vertex == null) {
+      for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+        if (AnnotationReader.find(method, EventTime.class.getCanonicalName()) != null) {
+          diagnostics.error(Tag.EVENT_TIME, method, "@EventTime method " + method.getSimpleName() + " of "
+              + type.getSimpleName() + ", which is not a @Source; only sources read event time.",
+              "move the method to the @Source that emits the records.");
+        }
+        if (AnnotationReader.find(method, OnTimer.class.getCanonicalName()) != null) {
+          diagnostics.error(Tag.TIMER, method, "@OnTimer method " + method.getSimpleName() + " of "
+              + type.getSimpleName() + ", which is not an @Operator; only keyed operators have timers.",
+              "move the method to a @Keyed @Operator.");
+        }
+      }
     }
     for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
       if (!stateChecked && AnnotationReader.find(field, State.class.getCanonicalName()) != null) {

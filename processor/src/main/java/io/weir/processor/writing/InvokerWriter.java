@@ -11,6 +11,8 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.weir.api.Emitter;
 import io.weir.api.OperatorContext;
+import io.weir.api.TimeDomain;
+import io.weir.api.TimerService;
 import io.weir.processor.RuntimeNames;
 import io.weir.processor.model.InputModel;
 import io.weir.processor.model.Role;
@@ -43,18 +45,40 @@ public final class InvokerWriter {
     ClassName userClass = ClassName.get(vertex.element());
     ClassName invoker = GeneratedNames.invoker(vertex.element());
     TypeName output = vertex.role() == Role.SINK ? VOID : TypeName.get(vertex.output());
+    boolean timers = vertex.onTimer() != null;
     TypeSpec.Builder type = TypeSpec.classBuilder(invoker)
         .addJavadoc("Calls {@link $T} for the Weir runtime.\n", userClass)
         .addAnnotation(GeneratedNames.generatedAnnotation())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addSuperinterface(ParameterizedTypeName.get(RuntimeNames.OPERATOR_INVOKER, output))
+        .addSuperinterface(ParameterizedTypeName.get(
+            timers ? RuntimeNames.TIMER_INVOKER : RuntimeNames.OPERATOR_INVOKER, output))
         .addOriginatingElement(vertex.element())
         .addField(FieldSpec.builder(userClass, "operator", Modifier.PRIVATE, Modifier.FINAL)
             .initializer("new $T()", userClass)
-            .build())
-        .addMethod(open(vertex))
+            .build());
+    if (timers) {
+      type.addField(TimerService.class, "timers", Modifier.PRIVATE);
+    }
+    type.addMethod(open(vertex))
         .addMethod(process(vertex, output))
         .addMethod(close(vertex));
+    if (timers) {
+      type.addMethod(MethodSpec.methodBuilder("bindTimers")
+              .addAnnotation(Override.class)
+              .addModifiers(Modifier.PUBLIC)
+              .addParameter(TimerService.class, "timers")
+              .addStatement("this.timers = timers")
+              .build())
+          .addMethod(MethodSpec.methodBuilder("onTimer")
+              .addAnnotation(Override.class)
+              .addModifiers(Modifier.PUBLIC)
+              .addParameter(long.class, "timestamp")
+              .addParameter(TimeDomain.class, "domain")
+              .addParameter(ParameterizedTypeName.get(ClassName.get(Emitter.class), output), "out")
+              .addException(Exception.class)
+              .addStatement("operator.$N(timestamp, domain, timers, out)", vertex.onTimer().getSimpleName().toString())
+              .build());
+    }
     if (vertex.hasOperatorState()) {
       type.addSuperinterface(RuntimeNames.OPERATOR_STATE_BINDING)
           .addMethod(operatorState.bindMethod(vertex, "operator"));
@@ -119,7 +143,9 @@ public final class InvokerWriter {
       TypeName in = TypeName.get(input.type());
       String method = input.method().getSimpleName().toString();
       switch (input.shape()) {
-        case FLAT_MAP -> process.addStatement("case $L -> operator.$N(($T) record, out)", input.index(), method, in);
+        case FLAT_MAP -> process.addStatement(input.timers()
+            ? "case $L -> operator.$N(($T) record, timers, out)"
+            : "case $L -> operator.$N(($T) record, out)", input.index(), method, in);
         case MAP -> process.addStatement("case $L -> out.emit(operator.$N(($T) record))", input.index(), method, in);
         case WRITE -> process.addStatement("case $L -> operator.$N(($T) record)", input.index(), method, in);
         case FILTER -> process.beginControlFlow("case $L ->", input.index())

@@ -4,9 +4,11 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.weir.processor.RuntimeNames;
 import io.weir.processor.model.EdgeModel;
+import io.weir.processor.model.EventTimeModel;
 import io.weir.processor.model.InputModel;
 import io.weir.processor.model.JobModel;
 import io.weir.processor.model.VertexModel;
@@ -78,9 +80,9 @@ public final class PlanWriter {
     CodeBlock head = CodeBlock.of("$S, $S, $S, $L", id(vertex), vertex.name(),
         elements.getBinaryName(vertex.element()).toString(), vertex.parallelism());
     return switch (vertex.role()) {
-      case SOURCE -> CodeBlock.of(".source($L,\n$>$>$T::new, $L)\n$<$<", head,
+      case SOURCE -> CodeBlock.of(".source($L,\n$>$>$T::new, $L)\n$<$<$L", head,
           vertex.hasOperatorState() ? GeneratedNames.source(vertex.element()) : ClassName.get(vertex.element()),
-          serializers.serializerFor(vertex.output(), vertex.element(), planPackage));
+          serializers.serializerFor(vertex.output(), vertex.element(), planPackage), eventTime(vertex));
       case OPERATOR -> CodeBlock.of(".operator($L,\n$>$>$T::new, $L, $L, $L)\n$<$<", head,
           GeneratedNames.invoker(vertex.element()),
           serializers.serializerFor(vertex.output(), vertex.element(), planPackage),
@@ -88,6 +90,27 @@ public final class PlanWriter {
       case SINK -> CodeBlock.of(".sink($L,\n$>$>$T::new, $L, $L)\n$<$<", head, GeneratedNames.invoker(vertex.element()),
           inputTypes(vertex), keySelector(vertex));
     };
+  }
+
+  /**
+   * {@code .eventTime(id, (reader, record) -> ((Src) reader).ts((T) record), <watermarks>, idle)} for a
+   * source with an {@code @EventTime} method; empty otherwise.
+   */
+  private static CodeBlock eventTime(VertexModel source) {
+    EventTimeModel eventTime = source.eventTime();
+    if (eventTime == null) {
+      return CodeBlock.of("");
+    }
+    TypeName parameter = TypeName.get(eventTime.method().getParameters().get(0).asType());
+    CodeBlock watermarks = switch (eventTime.strategy()) {
+      case "MONOTONOUS" -> CodeBlock.of("$T::monotonous", RuntimeNames.BOUNDED_OUT_OF_ORDERNESS);
+      case "CUSTOM" -> CodeBlock.of("$T::new", TypeName.get(eventTime.generator()));
+      default -> CodeBlock.of("() -> new $T($LL)", RuntimeNames.BOUNDED_OUT_OF_ORDERNESS,
+          eventTime.maxOutOfOrdernessMillis());
+    };
+    return CodeBlock.of(".eventTime($S,\n$>$>(reader, record) -> (($T) reader).$N(($T) record),\n$L, $LL)\n$<$<",
+        id(source), ClassName.get(source.element()), eventTime.method().getSimpleName().toString(), parameter,
+        watermarks, eventTime.idleTimeoutMillis());
   }
 
   private CodeBlock inputTypes(VertexModel vertex) {
