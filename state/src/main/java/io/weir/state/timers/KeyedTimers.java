@@ -15,6 +15,7 @@ public final class KeyedTimers implements TimerService {
   private final TimerQueue processingTime;
   private final Clock clock;
   private long watermark = Long.MIN_VALUE;
+  private long snapshotEpoch;
 
   /** Processing time source; the runtime uses the wall clock, tests a clock they move by hand. */
   @FunctionalInterface
@@ -92,6 +93,19 @@ public final class KeyedTimers implements TimerService {
   /** When the earliest event-time timer is due, or {@code Long.MAX_VALUE} when none is set. */
   public long nextEventTime() {
     return eventTime.nextTimestamp();
+  }
+
+  /**
+   * How many snapshots the backend has started. State kept as mutable objects (window
+   * accumulators) is copied before its first change in a new epoch, so a heap snapshot being
+   * written never sees it change.
+   */
+  public long snapshotEpoch() {
+    return snapshotEpoch;
+  }
+
+  void snapshotStarted() {
+    snapshotEpoch++;
   }
 
   /** Number of timers set in {@code domain}, over all keys. */

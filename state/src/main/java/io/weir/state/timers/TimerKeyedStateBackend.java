@@ -129,6 +129,7 @@ public final class TimerKeyedStateBackend implements KeyedStateBackend {
   public CompletableFuture<SnapshotManifest> snapshot(
       String snapshotName, TypeSerializer<?> keySerializer, SnapshotStorage storage, Executor writer) {
     timerStates(); // restored timers not touched since still sit unregistered in the backend: register them so they are saved
+    timers.snapshotStarted();
     return backend.snapshot(snapshotName, keySerializer, storage, writer);
   }
 
