@@ -64,6 +64,11 @@ public enum Tag {
    * operator, several of them, or an input method taking a {@code TimerService} without one.
    */
   TIMER("weir.timer"),
+  /**
+   * A bad {@code @Window}: not on a keyed operator, a bad size, slide or gap, a missing or
+   * mismatched aggregation, window method or timestamp member.
+   */
+  WINDOW("weir.window"),
   /** The processor itself failed (a bug in Weir) or could not write its output. */
   INTERNAL("weir.internal");
 

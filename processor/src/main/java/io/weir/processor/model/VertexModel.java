@@ -26,6 +26,7 @@ import javax.lang.model.type.TypeMirror;
  * @param states its {@code @State} fields in declaration order
  * @param eventTimes its {@code @EventTime} methods (a valid source has at most one)
  * @param onTimers its {@code @OnTimer} methods (a valid keyed operator has at most one)
+ * @param window its {@code @Window} declaration, or null
  * @param unresolved whether any type it mentions is not (yet) known to javac
  */
 public record VertexModel(
@@ -45,6 +46,7 @@ public record VertexModel(
     List<StateFieldModel> states,
     List<EventTimeModel> eventTimes,
     List<ExecutableElement> onTimers,
+    WindowModel window,
     boolean unresolved) {
 
   public String qualifiedName() {

@@ -3,9 +3,11 @@ package io.weir.processor.model;
 import io.weir.api.EventTime;
 import io.weir.api.Keyed;
 import io.weir.api.OnTimer;
+import io.weir.api.ReduceFunction;
 import io.weir.api.OperatorContext;
 import io.weir.api.SourceReader;
 import io.weir.api.State;
+import io.weir.api.Window;
 import java.util.ArrayList;
 import java.util.List;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -23,6 +25,7 @@ import javax.lang.model.util.Types;
 
 /** Reads one annotated class into a {@link VertexModel}, noting whatever javac could not resolve. */
 public final class VertexReader {
+  private final ProcessingEnvironment env;
   private final Types types;
   private final AnnotationReader annotations;
   private final Members members;
@@ -31,6 +34,7 @@ public final class VertexReader {
   private final AggregateFunctions aggregateFunctions;
 
   public VertexReader(ProcessingEnvironment env) {
+    this.env = env;
     this.types = env.getTypeUtils();
     this.annotations = new AnnotationReader(env.getElementUtils());
     this.members = new Members(env.getElementUtils());
@@ -58,8 +62,16 @@ public final class VertexReader {
       unresolved.note(t.getSuperclass().getKind() == TypeKind.ERROR);
     }
     TypeMirror sourceOutput = role == Role.SOURCE ? sourceRecordType(type.asType(), unresolved) : null;
-    List<InputModel> inputs = role.hasInputs() ? inputs(type, role, unresolved) : List.of();
+    AnnotationMirror windowAnnotation = AnnotationReader.find(type, Window.class.getCanonicalName());
+    WindowModel window = windowAnnotation == null ? null : window(type, windowAnnotation, unresolved);
+    List<InputModel> inputs = window != null && role == Role.OPERATOR
+        ? windowInputs(window)
+        : role.hasInputs() ? inputs(type, role, unresolved) : List.of();
     KeyModel key = key(type, inputs, unresolved);
+    if (window != null && !window.timestamp().isEmpty() && !inputs.isEmpty()) {
+      List<KeyAccess> access = keys.resolve(type, window.timestamp(), inputs);
+      window = withTimestampAccess(window, access.get(0));
+    }
     List<StateFieldModel> states = states(type, unresolved);
     List<EventTimeModel> eventTimes = new ArrayList<>();
     List<ExecutableElement> onTimers = new ArrayList<>();
@@ -75,7 +87,7 @@ public final class VertexReader {
     return new VertexModel(
         type, role, annotation, name.isEmpty() ? simpleName : name, parallelism, exchange, jobName,
         List.copyOf(upstreams), sourceOutput, inputs, hasLifecycle(type, "open"), hasLifecycle(type, "close"),
-        key, states, List.copyOf(eventTimes), List.copyOf(onTimers), unresolved.any);
+        key, states, List.copyOf(eventTimes), List.copyOf(onTimers), window, unresolved.any);
   }
 
   private List<InputModel> inputs(TypeElement type, Role role, Unresolved unresolved) {
@@ -157,6 +169,69 @@ public final class VertexReader {
           redistribution));
     }
     return List.copyOf(result);
+  }
+
+  /** Reads {@code @Window}: its settings, its aggregation, and the input and result types they imply. */
+  private WindowModel window(TypeElement type, AnnotationMirror annotation, Unresolved unresolved) {
+    TypeMirror aggregator = classAttribute(annotation, "aggregator", unresolved);
+    TypeMirror reducer = classAttribute(annotation, "reducer", unresolved);
+    List<TypeMirror> aggregatorArguments = aggregator == null ? null : aggregateFunctions.arguments(aggregator);
+    List<TypeMirror> reducerArguments = reducer == null ? null : aggregateFunctions.argumentsOf(reducer,
+        env.getElementUtils().getTypeElement(ReduceFunction.class.getCanonicalName()));
+    TypeMirror reducerType = reducerArguments == null || reducerArguments.size() != 1 ? null : reducerArguments.get(0);
+    List<ExecutableElement> windowMethods = members.methodsNamed(type, "window");
+    List<ExecutableElement> lateMethods = members.methodsNamed(type, "late");
+    windowMethods.forEach(m -> m.getParameters().forEach(p -> unresolved.note(TypeScan.containsError(p.asType()))));
+    TypeMirror input = null;
+    TypeMirror result = null;
+    if (aggregator != null && reducer == null) {
+      if (aggregatorArguments != null) {
+        input = aggregatorArguments.get(0);
+        result = aggregatorArguments.get(2);
+      }
+    } else if (reducer != null && aggregator == null) {
+      input = reducerType;
+      result = reducerType;
+    } else if (aggregator == null && windowMethods.size() == 1 && windowMethods.get(0).getParameters().size() == 4) {
+      TypeMirror all = windowMethods.get(0).getParameters().get(2).asType();
+      if (all.getKind() == TypeKind.DECLARED && ((TypeElement) ((DeclaredType) all).asElement()).getQualifiedName()
+          .contentEquals("java.util.List") && ((DeclaredType) all).getTypeArguments().size() == 1) {
+        input = ((DeclaredType) all).getTypeArguments().get(0);
+        result = all;
+      }
+    }
+    return new WindowModel(annotation,
+        annotations.longValue(annotation, "sizeMillis", 0), annotations.longValue(annotation, "slideMillis", 0),
+        annotations.longValue(annotation, "sessionGapMillis", 0), annotations.string(annotation, "timestamp", ""),
+        null, aggregator, aggregatorArguments, reducer, reducerType,
+        annotations.longValue(annotation, "allowedLatenessMillis", 0),
+        annotations.longValue(annotation, "earlyFiringMillis", 0), annotations.longValue(annotation, "countTrigger", 0),
+        List.copyOf(windowMethods), List.copyOf(lateMethods), input == null ? null : box(input), result);
+  }
+
+  /** The one input of a window operator: its records' type, consumed by the window method; none when unknown. */
+  private List<InputModel> windowInputs(WindowModel window) {
+    ExecutableElement method = window.windowMethod();
+    if (window.input() == null || method == null || method.getParameters().size() != 4) {
+      return List.of();
+    }
+    TypeMirror emitter = method.getParameters().get(3).asType();
+    if (!MethodShapes.isNamed(emitter, io.weir.api.Emitter.class)
+        || ((DeclaredType) emitter).getTypeArguments().size() != 1) {
+      return List.of();
+    }
+    return List.of(new InputModel(0, window.input(), method, Shape.WINDOW,
+        ((DeclaredType) emitter).getTypeArguments().get(0), false));
+  }
+
+  private static WindowModel withTimestampAccess(WindowModel w, KeyAccess access) {
+    return new WindowModel(w.annotation(), w.sizeMillis(), w.slideMillis(), w.sessionGapMillis(), w.timestamp(),
+        access, w.aggregator(), w.aggregatorArguments(), w.reducer(), w.reducerType(), w.allowedLatenessMillis(),
+        w.earlyFiringMillis(), w.countTrigger(), w.windowMethods(), w.lateMethods(), w.input(), w.result());
+  }
+
+  private TypeMirror box(TypeMirror type) {
+    return type.getKind().isPrimitive() ? types.boxedClass((javax.lang.model.type.PrimitiveType) type).asType() : type;
   }
 
   private EventTimeModel eventTime(ExecutableElement method, AnnotationMirror annotation, Unresolved unresolved) {

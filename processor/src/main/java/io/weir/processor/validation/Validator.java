@@ -4,6 +4,7 @@ import io.weir.api.EventTime;
 import io.weir.api.Keyed;
 import io.weir.api.OnTimer;
 import io.weir.api.State;
+import io.weir.api.Window;
 import io.weir.processor.Diagnostics;
 import io.weir.processor.Tag;
 import io.weir.processor.model.AnnotationReader;
@@ -43,6 +44,7 @@ public final class Validator {
   private final ParallelismCheck parallelism;
   private final JobCheck jobs;
   private final TimeCheck time;
+  private final WindowCheck windows;
 
   public Validator(ProcessingEnvironment env, Diagnostics diagnostics) {
     Elements elements = env.getElementUtils();
@@ -57,6 +59,7 @@ public final class Validator {
     this.parallelism = new ParallelismCheck(diagnostics);
     this.jobs = new JobCheck(diagnostics, elements, parallelism);
     this.time = new TimeCheck(diagnostics, elements, types);
+    this.windows = new WindowCheck(diagnostics, elements, types);
   }
 
   /** The outcome: which jobs are valid, with their {@code @Job} settings (absent when defaulted). */
@@ -121,13 +124,24 @@ public final class Validator {
     String what = vertex.describe();
     classShape.check(vertex.element(), what);
     parallelism.checkVertex(vertex);
-    time.check(vertex);
+    if (vertex.window() != null) {
+      windows.check(vertex);
+      if (vertex.role() != Role.OPERATOR) {
+        return;
+      }
+    } else {
+      time.check(vertex);
+    }
     if (vertex.role() == Role.SOURCE) {
       sourceShape.check(vertex);
       states.check(vertex);
       return;
     }
-    processMethods.check(vertex);
+    if (vertex.window() == null) {
+      processMethods.check(vertex);
+    } else if (vertex.inputs().isEmpty()) {
+      return; // the window check said why; edges cannot be checked without an input type
+    }
     if (vertex.keyed() && !vertex.inputs().isEmpty()) {
       keys.check(vertex);
     }
@@ -162,6 +176,10 @@ public final class Validator {
           "@Keyed on " + role + " " + type.getSimpleName() + ", which is not an @Operator or @Sink; only those"
               + " consume records by key.",
           "move @Keyed to the @Operator or @Sink that should receive records by key.");
+    }
+    if (vertex == null && AnnotationReader.find(type, Window.class.getCanonicalName()) != null) {
+      diagnostics.error(Tag.WINDOW, type, type.getSimpleName() + " has @Window but is not an @Operator; only"
+          + " operators window their input.", "add @Operator(from = ...) and @Keyed(...), or remove @Window.");
     }
     if (vertex == null) {
       for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {

@@ -45,7 +45,8 @@ public final class InvokerWriter {
     ClassName userClass = ClassName.get(vertex.element());
     ClassName invoker = GeneratedNames.invoker(vertex.element());
     TypeName output = vertex.role() == Role.SINK ? VOID : TypeName.get(vertex.output());
-    boolean timers = vertex.onTimer() != null;
+    boolean timers = vertex.onTimer() != null || vertex.window() != null;
+    WindowCode window = vertex.window() == null ? null : new WindowCode(vertex, serializers);
     TypeSpec.Builder type = TypeSpec.classBuilder(invoker)
         .addJavadoc("Calls {@link $T} for the Weir runtime.\n", userClass)
         .addAnnotation(GeneratedNames.generatedAnnotation())
@@ -59,7 +60,10 @@ public final class InvokerWriter {
     if (timers) {
       type.addField(TimerService.class, "timers", Modifier.PRIVATE);
     }
-    type.addMethod(open(vertex))
+    if (window != null) {
+      type.addField(window.fieldType(), "windows", Modifier.PRIVATE);
+    }
+    type.addMethod(open(vertex, window))
         .addMethod(process(vertex, output))
         .addMethod(close(vertex));
     if (timers) {
@@ -76,7 +80,8 @@ public final class InvokerWriter {
               .addParameter(TimeDomain.class, "domain")
               .addParameter(ParameterizedTypeName.get(ClassName.get(Emitter.class), output), "out")
               .addException(Exception.class)
-              .addStatement("operator.$N(timestamp, domain, timers, out)", vertex.onTimer().getSimpleName().toString())
+              .addStatement(window != null ? window.onTimer()
+                  : CodeBlock.of("operator.$N(timestamp, domain, timers, out)", vertex.onTimer().getSimpleName().toString()))
               .build());
     }
     if (vertex.hasOperatorState()) {
@@ -86,7 +91,7 @@ public final class InvokerWriter {
     return JavaFile.builder(invoker.packageName(), type.build()).skipJavaLangImports(true).build();
   }
 
-  private MethodSpec open(VertexModel vertex) {
+  private MethodSpec open(VertexModel vertex, WindowCode window) {
     MethodSpec.Builder open = MethodSpec.methodBuilder("open")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
@@ -99,6 +104,9 @@ public final class InvokerWriter {
         open.addStatement("operator.$N = state.$N($L)", state.field().getSimpleName().toString(),
             state.kind().backendMethod(), descriptor(state, fallbackPackage));
       }
+    }
+    if (window != null) {
+      open.addStatement("windows = $L", window.create());
     }
     if (vertex.hasOpen()) {
       open.addStatement("operator.open(context)");
@@ -148,6 +156,7 @@ public final class InvokerWriter {
             : "case $L -> operator.$N(($T) record, out)", input.index(), method, in);
         case MAP -> process.addStatement("case $L -> out.emit(operator.$N(($T) record))", input.index(), method, in);
         case WRITE -> process.addStatement("case $L -> operator.$N(($T) record)", input.index(), method, in);
+        case WINDOW -> process.addStatement("case $L -> $L", input.index(), new WindowCode(vertex, serializers).add());
         case FILTER -> process.beginControlFlow("case $L ->", input.index())
             .addStatement("$T in = ($T) record", in, in)
             .beginControlFlow("if (operator.$N(in))", method)
