@@ -10,7 +10,8 @@ import java.util.concurrent.locks.LockSupport;
  * Polls a source until it reports END_OF_INPUT. On NOTHING_AVAILABLE it ships partly filled
  * buffers (nothing more is coming soon) and parks, 1 ms at first, doubling up to 10 ms while the
  * source stays idle. Between polls it emits the watermark of a source with event time (see
- * {@link SourceTime}); a source's final watermark goes out before END_OF_INPUT.
+ * {@link SourceTime}). Every source, with event time or not, sends a final watermark at
+ * {@code Long.MAX_VALUE} before END_OF_INPUT, so the event-time timers of a bounded job fire.
  */
 final class SourceTask extends SubtaskRunner {
   private static final long MIN_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -58,6 +59,8 @@ final class SourceTask extends SubtaskRunner {
         case END_OF_INPUT -> {
           if (time != null) {
             time.endOfInput();
+          } else {
+            chain.advanceWatermark(Long.MAX_VALUE); // as any finished source: event-time timers downstream may fire
           }
           chain.closeSource();
           return;

@@ -55,6 +55,16 @@ class EventTimeJobTest {
         "every window waited for the end of input: " + fired);
   }
 
+  /** A source without event time still ends with the final watermark, so event-time timers fire at the end. */
+  @Test
+  void aSourceWithoutEventTimeFiresEveryTimerWhenItEnds() {
+    Queue<String> fired = new ConcurrentLinkedQueue<>();
+    new LocalCluster().run(EventTimeJob.withoutEventTime(1_000, fired), OPTIONS).orThrow();
+
+    assertEquals(oracle(1_000), counts(fired));
+    assertTrue(fired.stream().allMatch(f -> Long.parseLong(f.split(":")[3]) == Long.MAX_VALUE), fired.toString());
+  }
+
   /**
    * Source subtask 1 stays silent until a window has fired; only its idleness lets subtask 0's
    * watermark through, so without idle marking this job never finishes.
