@@ -94,7 +94,7 @@ final class JobWiring {
           boolean connected = e.partitioning() != Partitioning.FORWARD || i == j;
           index[i][j] = connected ? perSubtask.get(j).size() : -1;
           if (connected) {
-            perSubtask.get(j).add(new InputChannel(e.targetInput(), e.from().outputSerializer(), e.from().name(), i));
+            perSubtask.get(j).add(new InputChannel(e.targetInput(), e.serializer(), e.from().name(), i));
           }
         }
       }
@@ -142,14 +142,14 @@ final class JobWiring {
     int[][] index = channelIndex.get(e);
     String target = e.to().name();
     if (e.partitioning() == Partitioning.FORWARD) {
-      return new ForwardRecordWriter(e.from().outputSerializer(), pool, consumerGates[producer], index[producer][producer], target);
+      return new ForwardRecordWriter(e.serializer(), pool, consumerGates[producer], index[producer][producer], target);
     }
     int[] channelIndexes = index[producer].clone();
     return switch (e.partitioning()) {
-      case HASH -> new HashRecordWriter(e.from().outputSerializer(), pool, consumerGates, channelIndexes, target,
+      case HASH -> new HashRecordWriter(e.serializer(), pool, consumerGates, channelIndexes, target,
           e.to().keySelector(), e.targetInput(), graph.plan().maxParallelism());
-      case REBALANCE -> new RoundRobinRecordWriter(e.from().outputSerializer(), pool, consumerGates, channelIndexes, target, producer);
-      case BROADCAST -> new BroadcastRecordWriter(e.from().outputSerializer(), pool, consumerGates, channelIndexes, target);
+      case REBALANCE -> new RoundRobinRecordWriter(e.serializer(), pool, consumerGates, channelIndexes, target, producer);
+      case BROADCAST -> new BroadcastRecordWriter(e.serializer(), pool, consumerGates, channelIndexes, target);
       case FORWARD -> throw new AssertionError("handled above");
     };
   }

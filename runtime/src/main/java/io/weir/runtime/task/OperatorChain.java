@@ -10,6 +10,7 @@ import io.weir.runtime.network.TaskCancelledException;
 import io.weir.runtime.network.Watermark;
 import io.weir.runtime.network.WatermarkStatus;
 import io.weir.runtime.operator.OperatorInvoker;
+import io.weir.runtime.operator.SideOutputBinding;
 import io.weir.runtime.operator.TimerInvoker;
 import io.weir.runtime.plan.VertexKind;
 import io.weir.runtime.plan.VertexPlan;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -59,18 +61,9 @@ final class OperatorChain {
     for (int i = vertices.size() - 1; i >= 0; i--) {
       VertexPlan v = vertices.get(i);
       TaskOperatorContext context = context(v);
-      List<ChainedOperator> chained = new ArrayList<>();
-      List<RecordWriter> network = new ArrayList<>();
-      for (PhysicalEdge e : task.outputsOf(v.id())) {
-        if (e.chained()) {
-          chained.add(byVertex.get(e.to().id()));
-        } else {
-          network.add(setup.writers().get(e));
-        }
-      }
       Emitter<Object> output = v.kind() == VertexKind.SINK
           ? Outputs.forSink(context)
-          : Outputs.create(context, setup.outCounters().get(v.id()), chained, network);
+          : emitterFor(v, null, context);
       if (v.kind() == VertexKind.SOURCE) {
         sourceContext = context;
         sourceOutput = output;
@@ -85,6 +78,7 @@ final class OperatorChain {
       PhysicalEdge in = task.chainedInputOf(v.id());
       OperatorInvoker<Object> invoker = (OperatorInvoker<Object>) create(context, () -> v.invokerFactory().get());
       bindOperatorState(v, context, invoker);
+      bindSideOutputs(v, context, invoker);
       ChainedOperator op = new ChainedOperator(
           v.id(), context, invoker, output, in == null ? 0 : in.targetInput(), v.keySelector(), setup.maxParallelism());
       created[i] = op;
@@ -101,6 +95,37 @@ final class OperatorChain {
           timed.add(timers[i]);
         }
       }
+    }
+  }
+
+  /** The emitter of {@code v}'s output {@code output} (null: the main one) to the successors reading it. */
+  private Emitter<Object> emitterFor(VertexPlan v, String output, TaskOperatorContext context) {
+    List<ChainedOperator> chained = new ArrayList<>();
+    List<RecordWriter> network = new ArrayList<>();
+    for (PhysicalEdge e : setup.task().outputsOf(v.id())) {
+      if (!Objects.equals(e.output(), output)) {
+        continue;
+      }
+      if (e.chained()) {
+        chained.add(byVertex.get(e.to().id()));
+      } else {
+        network.add(setup.writers().get(e));
+      }
+    }
+    return Outputs.create(context, setup.outCounters().get(v.id()), chained, network);
+  }
+
+  /** Gives an operator with side outputs an emitter for each (one that drops records when nothing reads it). */
+  private void bindSideOutputs(VertexPlan v, TaskOperatorContext context, OperatorInvoker<Object> invoker) {
+    if (v.sideOutputs().isEmpty()) {
+      return;
+    }
+    if (!(invoker instanceof SideOutputBinding binding)) {
+      throw context.failure("declares side outputs " + v.sideOutputs().keySet() + " but its invoker cannot bind them",
+          null);
+    }
+    for (String name : v.sideOutputs().keySet()) {
+      binding.bindSideOutput(name, emitterFor(v, name, context));
     }
   }
 

@@ -5,6 +5,7 @@ import io.weir.api.JobParameters;
 import io.weir.runtime.operator.KeySelector;
 import io.weir.api.TimeDomain;
 import io.weir.runtime.operator.OperatorInvoker;
+import io.weir.runtime.operator.SideOutputBinding;
 import io.weir.runtime.operator.TimerInvoker;
 import io.weir.runtime.plan.JobPlan;
 import io.weir.runtime.plan.VertexKind;
@@ -67,6 +68,7 @@ public final class OperatorHarness<OUT> implements AutoCloseable {
   private final JobPlan plan;
   private final VertexPlan vertex;
   private final List<OUT> output = new ArrayList<>();
+  private final Map<String, List<Object>> sideOutputs = new LinkedHashMap<>();
   private final Map<Object, Integer> keyGroupOfKey = new HashMap<>();
   private JobParameters parameters = JobParameters.empty();
   private int subtaskIndex;
@@ -200,6 +202,7 @@ public final class OperatorHarness<OUT> implements AutoCloseable {
     OperatorInvoker<Object> created = (OperatorInvoker<Object>) vertex.invokerFactory().get();
     operatorState = HarnessSupport.operatorState(restoreFrom, vertex.id(), subtaskIndex, parallelism);
     operatorState.bind(vertex.id(), created);
+    bindSideOutputs(context, created);
     if (restoreFrom != null && !restoreFrom.operatorStateNames().isEmpty() && operatorState.isEmpty()) {
       throw new IllegalStateException(vertex.name() + " declares no operator state to restore");
     }
@@ -221,6 +224,34 @@ public final class OperatorHarness<OUT> implements AutoCloseable {
     invoker = created;
     invoker.open(context, state);
     return this;
+  }
+
+  /** Collects each side output, round-tripped through its serializer like the main output. */
+  private void bindSideOutputs(TaskOperatorContext context, OperatorInvoker<Object> created) {
+    vertex.sideOutputs().forEach((name, serializer) -> {
+      List<Object> collected = new ArrayList<>();
+      sideOutputs.put(name, collected);
+      SerializationCheck check = checkSerialization ? new SerializationCheck(serializer, vertex.name() + "/" + name) : null;
+      ((SideOutputBinding) created).bindSideOutput(name, record -> {
+        if (record == null) {
+          throw context.failure("emitted null to side output " + name, new NullPointerException("null record"));
+        }
+        collected.add(check == null ? record : check.roundTrip(record));
+      });
+    });
+  }
+
+  /** What the operator emitted to side output {@code name} so far, in order. */
+  public <T> List<T> sideOutput(String name) throws Exception {
+    open();
+    List<Object> collected = sideOutputs.get(name);
+    if (collected == null) {
+      throw new IllegalArgumentException(vertex.name() + " has no side output '" + name + "'; it has "
+          + vertex.sideOutputs().keySet());
+    }
+    @SuppressWarnings("unchecked")
+    List<T> typed = (List<T>) List.copyOf(collected);
+    return typed;
   }
 
   @SuppressWarnings("unchecked")
@@ -310,6 +341,7 @@ public final class OperatorHarness<OUT> implements AutoCloseable {
 
   public void clearOutput() {
     output.clear();
+    sideOutputs.values().forEach(List::clear);
   }
 
   /** The value of value state {@code name} for {@code key}, or null. */
