@@ -46,6 +46,7 @@ public final class RuntimeNames {
   public static final ClassName KEY_SELECTOR = ClassName.get("io.weir.runtime.operator", "KeySelector");
   public static final ClassName OPERATOR_STATE_BINDING =
       ClassName.get("io.weir.runtime.operator", "OperatorStateBinding");
+  public static final ClassName SIDE_OUTPUT_BINDING = ClassName.get("io.weir.runtime.operator", "SideOutputBinding");
   public static final ClassName TIMER_INVOKER = ClassName.get("io.weir.runtime.operator", "TimerInvoker");
   public static final ClassName BOUNDED_OUT_OF_ORDERNESS =
       ClassName.get("io.weir.runtime.time", "BoundedOutOfOrderness");

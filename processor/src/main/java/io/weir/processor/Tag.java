@@ -69,6 +69,11 @@ public enum Tag {
    * mismatched aggregation, window method or timestamp member.
    */
   WINDOW("weir.window"),
+  /**
+   * A bad {@code @SideOutput} field (not an {@code Emitter<T>}, private or final, not on an
+   * operator, a duplicate name), or {@code output = ...} naming a side output an upstream lacks.
+   */
+  SIDE_OUTPUT("weir.side-output"),
   /** The processor itself failed (a bug in Weir) or could not write its output. */
   INTERNAL("weir.internal");
 

@@ -6,6 +6,7 @@ import io.weir.api.Job;
 import io.weir.api.Keyed;
 import io.weir.api.OnTimer;
 import io.weir.api.Operator;
+import io.weir.api.SideOutput;
 import io.weir.api.Sink;
 import io.weir.api.Source;
 import io.weir.api.State;
@@ -46,7 +47,7 @@ public final class WeirProcessor extends AbstractProcessor {
       Source.class.getCanonicalName(), Operator.class.getCanonicalName(), Sink.class.getCanonicalName(),
       Keyed.class.getCanonicalName(), State.class.getCanonicalName(), Job.class.getCanonicalName(),
       Job.List.class.getCanonicalName(), EventTime.class.getCanonicalName(), OnTimer.class.getCanonicalName(),
-      Window.class.getCanonicalName());
+      Window.class.getCanonicalName(), SideOutput.class.getCanonicalName());
 
   private Diagnostics diagnostics;
   private SerializerWriter serializers;

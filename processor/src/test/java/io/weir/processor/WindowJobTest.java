@@ -74,6 +74,7 @@ class WindowJobTest {
     long lateness = 1_000;
     Map<String, double[]> expected = new TreeMap<>(); // sensor@start -> {sum, count}
     List<Object> output = new ArrayList<>();
+    List<Object> late = new ArrayList<>();
     long watermark = Long.MIN_VALUE;
     long maxSeen = Long.MIN_VALUE;
     OperatorHarness<Object> harness = OperatorHarness.<Object>of(plan, "SensorAverages").withStateBackend(first);
@@ -82,6 +83,7 @@ class WindowJobTest {
       if (i == 1_000) {
         OperatorSnapshot saved = harness.snapshot(new LocalDirectorySnapshotStorage(dir.resolve("snap")));
         output.addAll(harness.output());
+        late.addAll(harness.sideOutput("late"));
         harness.close();
         harness = OperatorHarness.<Object>of(plan, "SensorAverages").withStateBackend(second).restoreFrom(saved);
         harness.advanceWatermark(watermark);
@@ -108,6 +110,7 @@ class WindowJobTest {
     }
     harness.advanceWatermark(Long.MAX_VALUE);
     output.addAll(harness.output());
+    late.addAll(harness.sideOutput("late"));
     harness.close();
 
     Map<String, Double> last = new TreeMap<>();
@@ -119,5 +122,6 @@ class WindowJobTest {
       assertEquals(e.getValue()[0] / e.getValue()[1], last.get(e.getKey()), 1e-9, e.getKey());
     }
     assertTrue(lateDropped > 5, "the input has records beyond the lateness: " + lateDropped);
+    assertEquals(lateDropped, late.size(), "every reading beyond the lateness went to the late side output");
   }
 }

@@ -27,6 +27,8 @@ import javax.lang.model.type.TypeMirror;
  * @param eventTimes its {@code @EventTime} methods (a valid source has at most one)
  * @param onTimers its {@code @OnTimer} methods (a valid keyed operator has at most one)
  * @param window its {@code @Window} declaration, or null
+ * @param sideOutputs its {@code @SideOutput} fields in declaration order
+ * @param readsOutput the upstreams' side output it reads ({@code output = ...}); empty for their main output
  * @param unresolved whether any type it mentions is not (yet) known to javac
  */
 public record VertexModel(
@@ -47,6 +49,8 @@ public record VertexModel(
     List<EventTimeModel> eventTimes,
     List<ExecutableElement> onTimers,
     WindowModel window,
+    List<SideOutputModel> sideOutputs,
+    String readsOutput,
     boolean unresolved) {
 
   public String qualifiedName() {
@@ -100,6 +104,14 @@ public record VertexModel(
       case OPERATOR -> inputs.isEmpty() ? null : inputs.get(0).output();
       case SINK -> null;
     };
+  }
+
+  /** The type of output {@code name}: the main output for "", else the side output's; null when there is none. */
+  public TypeMirror outputNamed(String name) {
+    if (name.isEmpty()) {
+      return output();
+    }
+    return sideOutputs.stream().filter(o -> o.name().equals(name)).map(SideOutputModel::type).findFirst().orElse(null);
   }
 
   /** How the role is shown in messages, e.g. {@code @Operator Count}. */

@@ -6,6 +6,7 @@ import io.weir.api.OnTimer;
 import io.weir.api.ReduceFunction;
 import io.weir.api.OperatorContext;
 import io.weir.api.SourceReader;
+import io.weir.api.SideOutput;
 import io.weir.api.State;
 import io.weir.api.Window;
 import java.util.ArrayList;
@@ -87,7 +88,8 @@ public final class VertexReader {
     return new VertexModel(
         type, role, annotation, name.isEmpty() ? simpleName : name, parallelism, exchange, jobName,
         List.copyOf(upstreams), sourceOutput, inputs, hasLifecycle(type, "open"), hasLifecycle(type, "close"),
-        key, states, List.copyOf(eventTimes), List.copyOf(onTimers), window, unresolved.any);
+        key, states, List.copyOf(eventTimes), List.copyOf(onTimers), window, sideOutputs(type, unresolved),
+        role.hasInputs() ? annotations.string(annotation, "output", "") : "", unresolved.any);
   }
 
   private List<InputModel> inputs(TypeElement type, Role role, Unresolved unresolved) {
@@ -241,6 +243,24 @@ public final class VertexReader {
         annotations.longValue(annotation, "maxOutOfOrdernessMillis", 0),
         annotations.longValue(annotation, "idleTimeoutMillis", 0),
         classAttribute(annotation, "generator", unresolved));
+  }
+
+  private List<SideOutputModel> sideOutputs(TypeElement type, Unresolved unresolved) {
+    List<SideOutputModel> result = new ArrayList<>();
+    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+      AnnotationMirror annotation = AnnotationReader.find(field, SideOutput.class.getCanonicalName());
+      if (annotation == null) {
+        continue;
+      }
+      unresolved.note(TypeScan.containsError(field.asType()));
+      TypeMirror emitted = null;
+      if (MethodShapes.isNamed(field.asType(), io.weir.api.Emitter.class)
+          && ((DeclaredType) field.asType()).getTypeArguments().size() == 1) {
+        emitted = ((DeclaredType) field.asType()).getTypeArguments().get(0);
+      }
+      result.add(new SideOutputModel(field, annotation, annotations.string(annotation, "value", ""), emitted));
+    }
+    return List.copyOf(result);
   }
 
   /** A class-valued attribute of {@code @State} as written, or null when absent. */

@@ -45,6 +45,7 @@ public final class Validator {
   private final JobCheck jobs;
   private final TimeCheck time;
   private final WindowCheck windows;
+  private final SideOutputCheck sideOutputs;
 
   public Validator(ProcessingEnvironment env, Diagnostics diagnostics) {
     Elements elements = env.getElementUtils();
@@ -60,6 +61,7 @@ public final class Validator {
     this.jobs = new JobCheck(diagnostics, elements, parallelism);
     this.time = new TimeCheck(diagnostics, elements, types);
     this.windows = new WindowCheck(diagnostics, elements, types);
+    this.sideOutputs = new SideOutputCheck(diagnostics);
   }
 
   /** The outcome: which jobs are valid, with their {@code @Job} settings (absent when defaulted). */
@@ -123,6 +125,7 @@ public final class Validator {
   private void checkVertex(JobGraph graph, VertexModel vertex) {
     String what = vertex.describe();
     classShape.check(vertex.element(), what);
+    sideOutputs.checkDeclarations(vertex);
     parallelism.checkVertex(vertex);
     if (vertex.window() != null) {
       windows.check(vertex);
@@ -147,6 +150,7 @@ public final class Validator {
     }
     states.check(vertex);
     boolean upstreamsValid = graphCheck.checkUpstreams(graph, vertex);
+    sideOutputs.checkReads(graph, vertex);
     graphCheck.checkEdgeTypes(graph, vertex, upstreamsValid);
   }
 

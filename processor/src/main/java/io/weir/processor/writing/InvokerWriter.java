@@ -16,6 +16,7 @@ import io.weir.api.TimerService;
 import io.weir.processor.RuntimeNames;
 import io.weir.processor.model.InputModel;
 import io.weir.processor.model.Role;
+import io.weir.processor.model.SideOutputModel;
 import io.weir.processor.model.StateFieldModel;
 import io.weir.processor.model.VertexModel;
 import io.weir.processor.serialization.SerializerWriter;
@@ -83,6 +84,9 @@ public final class InvokerWriter {
               .addStatement(window != null ? window.onTimer()
                   : CodeBlock.of("operator.$N(timestamp, domain, timers, out)", vertex.onTimer().getSimpleName().toString()))
               .build());
+    }
+    if (!vertex.sideOutputs().isEmpty()) {
+      type.addSuperinterface(RuntimeNames.SIDE_OUTPUT_BINDING).addMethod(bindSideOutput(vertex));
     }
     if (vertex.hasOperatorState()) {
       type.addSuperinterface(RuntimeNames.OPERATOR_STATE_BINDING)
@@ -169,6 +173,25 @@ public final class InvokerWriter {
         vertex.element().getSimpleName() + " has no input ");
     process.endControlFlow();
     return process.build();
+  }
+
+  /** Assigns each {@code @SideOutput} field the runtime's emitter for it (a checked-by-name, unchecked-by-type cast). */
+  private static MethodSpec bindSideOutput(VertexModel vertex) {
+    MethodSpec.Builder bind = MethodSpec.methodBuilder("bindSideOutput")
+        .addAnnotation(Override.class)
+        .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build())
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(String.class, "name")
+        .addParameter(ParameterizedTypeName.get(ClassName.get(Emitter.class), ClassName.get(Object.class)), "emitter")
+        .beginControlFlow("switch (name)");
+    for (SideOutputModel output : vertex.sideOutputs()) {
+      bind.addStatement("case $S -> operator.$N = ($T) ($T) emitter", output.name(),
+          output.field().getSimpleName().toString(), TypeName.get(output.field().asType()),
+          ParameterizedTypeName.get(ClassName.get(Emitter.class), com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class)));
+    }
+    bind.addStatement("default -> throw new $T($S + name)", IllegalArgumentException.class,
+        vertex.element().getSimpleName() + " has no side output ");
+    return bind.endControlFlow().build();
   }
 
   private static MethodSpec close(VertexModel vertex) {

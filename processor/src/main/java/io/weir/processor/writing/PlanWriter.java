@@ -11,6 +11,7 @@ import io.weir.processor.model.EdgeModel;
 import io.weir.processor.model.EventTimeModel;
 import io.weir.processor.model.InputModel;
 import io.weir.processor.model.JobModel;
+import io.weir.processor.model.SideOutputModel;
 import io.weir.processor.model.VertexModel;
 import io.weir.processor.serialization.SerializerWriter;
 import java.io.IOException;
@@ -57,8 +58,13 @@ public final class PlanWriter {
       body.add(vertex(vertex, job.packageName()));
     }
     for (EdgeModel edge : job.edges()) {
-      body.add(".edge($S, $S, $L, $T.$L)\n", id(edge.from()), id(edge.to()), edge.targetInput(),
-          RuntimeNames.PARTITIONING, edge.partitioning().name());
+      if (edge.output().isEmpty()) {
+        body.add(".edge($S, $S, $L, $T.$L)\n", id(edge.from()), id(edge.to()), edge.targetInput(),
+            RuntimeNames.PARTITIONING, edge.partitioning().name());
+      } else {
+        body.add(".edge($S, $S, $L, $T.$L, $S)\n", id(edge.from()), id(edge.to()), edge.targetInput(),
+            RuntimeNames.PARTITIONING, edge.partitioning().name(), edge.output());
+      }
     }
     body.add(".build();\n$<$<");
     TypeSpec.Builder type = TypeSpec.classBuilder(plan)
@@ -83,13 +89,23 @@ public final class PlanWriter {
       case SOURCE -> CodeBlock.of(".source($L,\n$>$>$T::new, $L)\n$<$<$L", head,
           vertex.hasOperatorState() ? GeneratedNames.source(vertex.element()) : ClassName.get(vertex.element()),
           serializers.serializerFor(vertex.output(), vertex.element(), planPackage), eventTime(vertex));
-      case OPERATOR -> CodeBlock.of(".operator($L,\n$>$>$T::new, $L, $L, $L)\n$<$<", head,
+      case OPERATOR -> CodeBlock.of(".operator($L,\n$>$>$T::new, $L, $L, $L)\n$<$<$L", head,
           GeneratedNames.invoker(vertex.element()),
           serializers.serializerFor(vertex.output(), vertex.element(), planPackage),
-          inputTypes(vertex), keySelector(vertex));
+          inputTypes(vertex), keySelector(vertex), sideOutputs(vertex, planPackage));
       case SINK -> CodeBlock.of(".sink($L,\n$>$>$T::new, $L, $L)\n$<$<", head, GeneratedNames.invoker(vertex.element()),
           inputTypes(vertex), keySelector(vertex));
     };
+  }
+
+  /** {@code .sideOutput(id, "name", serializer)} per {@code @SideOutput} field. */
+  private CodeBlock sideOutputs(VertexModel vertex, String planPackage) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (SideOutputModel output : vertex.sideOutputs()) {
+      code.add(".sideOutput($S, $S, $L)\n", id(vertex), output.name(),
+          serializers.serializerFor(output.type(), output.field(), planPackage));
+    }
+    return code.build();
   }
 
   /**

@@ -4,6 +4,7 @@ import io.weir.api.Emitter;
 import io.weir.api.OperatorContext;
 import io.weir.api.TimeDomain;
 import io.weir.api.TimerService;
+import io.weir.runtime.operator.SideOutputBinding;
 import io.weir.runtime.operator.TimerInvoker;
 import io.weir.runtime.window.WindowAggregation;
 import io.weir.runtime.window.WindowAssigner;
@@ -15,7 +16,7 @@ import javax.annotation.processing.Generated;
  * Calls {@link SensorAverages} for the Weir runtime.
  */
 @Generated("io.weir.processor.WeirProcessor")
-public final class SensorAverages_WeirInvoker implements TimerInvoker<SensorMean> {
+public final class SensorAverages_WeirInvoker implements TimerInvoker<SensorMean>, SideOutputBinding {
   private final SensorAverages operator = new SensorAverages();
 
   private TimerService timers;
@@ -30,7 +31,7 @@ public final class SensorAverages_WeirInvoker implements TimerInvoker<SensorMean
   @Override
   public void process(int input, Object record, Emitter<SensorMean> out) throws Exception {
     switch (input) {
-      case 0 -> windows.add(((Reading) record).time(), (Reading) record, (key, window, result) -> operator.window((String) key, window, result, out), late -> {});
+      case 0 -> windows.add(((Reading) record).time(), (Reading) record, (key, window, result) -> operator.window((String) key, window, result, out), late -> operator.late(late, out));
       default -> throw new IllegalArgumentException("SensorAverages has no input " + input);
     }
   }
@@ -47,5 +48,14 @@ public final class SensorAverages_WeirInvoker implements TimerInvoker<SensorMean
   @Override
   public void onTimer(long timestamp, TimeDomain domain, Emitter<SensorMean> out) throws Exception {
     windows.onTimer(timestamp, domain, (key, window, result) -> operator.window((String) key, window, result, out));
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void bindSideOutput(String name, Emitter<Object> emitter) {
+    switch (name) {
+      case "late" -> operator.tooLate = (Emitter<Reading>) (Emitter<?>) emitter;
+      default -> throw new IllegalArgumentException("SensorAverages has no side output " + name);
+    }
   }
 }
