@@ -42,6 +42,11 @@ public record JobSubmission(String jobName, List<String> jarKeys, int parallelis
     Objects.requireNonNull(restart, "restart");
   }
 
+  /** The options every process builds the job's physical graph with, so that all build the same one. */
+  public io.weir.runtime.graph.GraphOptions graphOptions() {
+    return new io.weir.runtime.graph.GraphOptions(parallelism, vertexParallelism, true);
+  }
+
   /** The same submission for the job that the JobManager resolved {@code jobName} to. */
   public JobSubmission withJobName(String name) {
     return new JobSubmission(name, jarKeys, parallelism, vertexParallelism, arguments, stateBackend, restart);
