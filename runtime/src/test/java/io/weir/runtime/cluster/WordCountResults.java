@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /** Reads what the cluster word count's sinks wrote and compares it with the plain-Java oracle. */
-final class WordCountResults {
+public final class WordCountResults {
   private WordCountResults() {}
 
   /** Every word of every part file; fails if a word appears in two (keys must go to one subtask). */
-  static Map<String, Long> read(Path output) throws IOException {
+  public static Map<String, Long> read(Path output) throws IOException {
     Map<String, Long> counts = new HashMap<>();
     List<Path> parts;
     try (Stream<Path> files = Files.list(output)) {
@@ -31,7 +31,7 @@ final class WordCountResults {
     return counts;
   }
 
-  static void assertExact(Map<String, Long> expected, Path output, int parts) throws IOException {
+  public static void assertExact(Map<String, Long> expected, Path output, int parts) throws IOException {
     try (Stream<Path> files = Files.list(output)) {
       assertEquals(parts, files.filter(f -> f.getFileName().toString().matches("part-\\d+")).count(), "part files");
     }

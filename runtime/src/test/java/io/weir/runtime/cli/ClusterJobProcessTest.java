@@ -1,0 +1,121 @@
+package io.weir.runtime.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.weir.runtime.clusterjob.JobJarBuilder;
+import io.weir.runtime.clusterjob.Text;
+import io.weir.runtime.cluster.WordCountResults;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Jobs on a cluster of real processes: a JobManager, TaskManagers and {@code weir} client commands,
+ * each a JVM started from the runtime's class path (without the test classes: the job reaches the
+ * TaskManagers only in the uploaded jar).
+ */
+@Timeout(120)
+class ClusterJobProcessTest {
+  @TempDir Path dir;
+  private ProcessCluster cluster;
+  private Path jar;
+
+  @BeforeEach
+  void start() throws Exception {
+    cluster = new ProcessCluster(dir);
+    jar = JobJarBuilder.build(dir.resolve("wordcount.jar"));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    cluster.close();
+  }
+
+  private Path output(String name) throws Exception {
+    return Files.createDirectories(dir.resolve(name));
+  }
+
+  @Test
+  void attachedSubmitRunsWordCountAtParallelismFourWithExactCounts() throws Exception {
+    cluster.startJobManager();
+    cluster.startTaskManager(4);
+    Path output = output("out");
+    ProcessCluster.Result submit = cluster.run(90, "submit", "--parallelism", "4", jar.toString(),
+        "--", "--lines", "30000", "--output", output.toString());
+    assertEquals(0, submit.exitCode(), submit.toString());
+    String jobId = submit.line(SubmitCommand.SUBMITTED);
+    assertTrue(submit.output().stream().anyMatch(l -> l.contains(jobId) && l.endsWith(": RUNNING")), submit.toString());
+    assertTrue(submit.output().get(submit.output().size() - 1).endsWith(": FINISHED"), submit.toString());
+    WordCountResults.assertExact(Text.oracle(30000), output, 4);
+  }
+
+  @Test
+  void detachedSubmitThenStatusAndList() throws Exception {
+    cluster.startJobManager();
+    cluster.startTaskManager(2);
+    Path output = output("out");
+    ProcessCluster.Result submit = cluster.run(60, "submit", "--detached", "--parallelism", "2", jar.toString(),
+        "--", "--lines", "5000", "--output", output.toString());
+    assertEquals(0, submit.exitCode(), submit.toString());
+    String jobId = submit.line(SubmitCommand.SUBMITTED);
+    String status = "";
+    for (int i = 0; i < 60 && !status.equals("FINISHED"); i++) {
+      ProcessCluster.Result result = cluster.run(30, "status", jobId);
+      assertEquals(0, result.exitCode(), result.toString());
+      status = result.line("Status:    ");
+      if (!status.equals("FINISHED")) {
+        Thread.sleep(500);
+      }
+    }
+    assertEquals("FINISHED", status);
+    WordCountResults.assertExact(Text.oracle(5000), output, 2);
+    ProcessCluster.Result list = cluster.run(30, "list");
+    assertTrue(list.output().stream().anyMatch(l -> l.startsWith(jobId) && l.contains("FINISHED")), list.toString());
+    ProcessCluster.Result unknown = cluster.run(30, "status", "no-such-job");
+    assertEquals(1, unknown.exitCode(), unknown.toString());
+    assertTrue(unknown.stderr().contains("no job no-such-job"), unknown.toString());
+  }
+
+  @Test
+  void cancelStopsAnAttachedEndlessJobWhichExitsWithThree() throws Exception {
+    cluster.startJobManager();
+    cluster.startTaskManager(2);
+    ClusterProcess attached = cluster.client("submit", "--parallelism", "2", jar.toString(), "--", "--lines", "-1",
+        "--throttle", "10");
+    String jobId = attached.awaitLine(SubmitCommand.SUBMITTED, 60);
+    attached.awaitLine("Job " + jobId + " (cluster-wordcount): RUNNING", 60);
+    ProcessCluster.Result cancel = cluster.run(60, "cancel", jobId);
+    assertEquals(0, cancel.exitCode(), cancel.toString());
+    assertTrue(cancel.output().get(0).endsWith("CANCELED"), cancel.toString());
+    assertEquals(JobText.EXIT_CANCELED, attached.waitFor(30));
+  }
+
+  @Test
+  void twoJobsRunAtOnce() throws Exception {
+    cluster.startJobManager();
+    cluster.startTaskManager(4);
+    Path first = output("first");
+    Path second = output("second");
+    ClusterProcess one = cluster.client("submit", "--parallelism", "2", jar.toString(), "--", "--lines", "20000",
+        "--throttle", "50", "--output", first.toString());
+    ClusterProcess two = cluster.client("submit", "--parallelism", "2", jar.toString(), "--", "--lines", "20000",
+        "--throttle", "50", "--output", second.toString());
+    String firstId = one.awaitLine(SubmitCommand.SUBMITTED, 60);
+    String secondId = two.awaitLine(SubmitCommand.SUBMITTED, 60);
+    one.awaitLine("Job " + firstId + " (cluster-wordcount): RUNNING", 60);
+    two.awaitLine("Job " + secondId + " (cluster-wordcount): RUNNING", 60);
+    // both are running now: the second did not wait for the first to end
+    ProcessCluster.Result list = cluster.run(30, "list");
+    assertTrue(list.output().stream().anyMatch(l -> l.startsWith(firstId) && l.contains("RUNNING")), list.toString());
+    assertTrue(list.output().stream().anyMatch(l -> l.startsWith(secondId) && l.contains("RUNNING")), list.toString());
+    assertEquals(0, one.waitFor(90));
+    assertEquals(0, two.waitFor(90));
+    WordCountResults.assertExact(Text.oracle(20000), first, 2);
+    WordCountResults.assertExact(Text.oracle(20000), second, 2);
+  }
+}
