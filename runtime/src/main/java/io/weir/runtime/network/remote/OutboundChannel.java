@@ -83,7 +83,7 @@ final class OutboundChannel implements ChannelTarget {
       if (failure != null) {
         return;
       }
-      active.write(WireFormat.announce(active.alloc(), stream, id));
+      active.writeAndFlush(WireFormat.announce(active.alloc(), stream, id), active.voidPromise());
       channel = active;
     }
     drain();
