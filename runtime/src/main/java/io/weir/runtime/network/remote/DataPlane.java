@@ -82,12 +82,18 @@ public final class DataPlane implements AutoCloseable {
           })
           .bind(new InetSocketAddress(address, port)).sync().channel();
       return plane;
-    } catch (RuntimeException | InterruptedException e) {
-      plane.close();
-      if (e instanceof RuntimeException && e.getCause() instanceof IOException io) {
-        throw new IOException("data plane of TaskManager " + taskManagerId + " could not listen on " + address + ":" + port, io);
+    } catch (Exception e) {
+      plane.close(); // no event loop thread outlives a failed start
+      if (e instanceof InterruptedException interrupted) {
+        throw interrupted;
       }
-      throw e;
+      if (e instanceof RuntimeException runtime && !(e.getCause() instanceof IOException)) {
+        throw runtime;
+      }
+      // Netty rethrows a failed bind's (checked) IOException as is
+      Throwable cause = e instanceof IOException ? e : e.getCause();
+      throw new IOException("data plane of TaskManager " + taskManagerId + " could not listen on "
+          + address.getHostAddress() + ":" + port + ": " + cause.getMessage(), cause);
     }
   }
 
@@ -242,7 +248,9 @@ public final class DataPlane implements AutoCloseable {
     synchronized (this) {
       registration = gates.get(channel.id.gate());
       if (registration == null) {
-        unbound.put(channel.id, channel);
+        if (unbound.putIfAbsent(channel.id, channel) != null) {
+          throw new ProtocolException("channel " + channel.id + " announced twice");
+        }
         return;
       }
     }
