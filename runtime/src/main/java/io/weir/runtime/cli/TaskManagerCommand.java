@@ -1,7 +1,10 @@
 package io.weir.runtime.cli;
 
 import io.weir.runtime.rpc.RpcOptions;
-import io.weir.runtime.taskmanager.TaskDataPlane;
+import io.weir.runtime.network.remote.DataPlane;
+import io.weir.runtime.network.remote.DataPlaneOptions;
+import io.weir.runtime.taskmanager.NettyDataPlane;
+import java.net.InetAddress;
 import io.weir.runtime.taskmanager.TaskManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +31,10 @@ final class TaskManagerCommand implements Callable<Integer> {
   @Option(names = "--host", description = "The address other TaskManagers reach this one at (default: ${DEFAULT-VALUE}).")
   String host = "127.0.0.1";
 
+  @Option(names = "--data-port", description = "Port of the data plane, where other TaskManagers send records; 0 picks a free one "
+      + "(default: ${DEFAULT-VALUE}).")
+  int dataPort;
+
   @Option(names = "--blob-cache", paramLabel = "DIR", description = "Where fetched job jars are cached (default: a new temporary directory).")
   Path blobCache;
 
@@ -43,8 +50,11 @@ final class TaskManagerCommand implements Callable<Integer> {
     }
     Path cache = blobCache != null ? blobCache : Files.createTempDirectory("weir-tm-jars-");
     String id = TaskManager.newId();
+    InetAddress bind = InetAddress.getByName(host);
+    DataPlane dataPlane = DataPlane.start(id, bind.isLoopbackAddress() ? null : bind, dataPort, cluster.secret(),
+        DataPlaneOptions.DEFAULT);
     TaskManager taskManager = new TaskManager(id, address.host(), address.port(), slots, cluster.secret(), RpcOptions.DEFAULT,
-        TaskDataPlane.NONE, cache, host);
+        new NettyDataPlane(dataPlane), cache, host);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       taskManager.close();

@@ -43,7 +43,10 @@ class ClusterJobProcessTest {
   @Test
   void attachedSubmitRunsWordCountAtParallelismFourWithExactCounts() throws Exception {
     cluster.startJobManager();
-    cluster.startTaskManager(4);
+    // two TaskManagers of two slots: the scheduler spreads the four subtasks of each task over both,
+    // so records cross between processes over the data plane
+    cluster.startTaskManager(2);
+    cluster.startTaskManager(2);
     Path output = output("out");
     ProcessCluster.Result submit = cluster.run(90, "submit", "--parallelism", "4", jar.toString(),
         "--", "--lines", "30000", "--output", output.toString());
@@ -57,7 +60,8 @@ class ClusterJobProcessTest {
   @Test
   void detachedSubmitThenStatusAndList() throws Exception {
     cluster.startJobManager();
-    cluster.startTaskManager(2);
+    cluster.startTaskManager(1);
+    cluster.startTaskManager(1);
     Path output = output("out");
     ProcessCluster.Result submit = cluster.run(60, "submit", "--detached", "--parallelism", "2", jar.toString(),
         "--", "--lines", "5000", "--output", output.toString());
@@ -84,7 +88,8 @@ class ClusterJobProcessTest {
   @Test
   void cancelStopsAnAttachedEndlessJobWhichExitsWithThree() throws Exception {
     cluster.startJobManager();
-    cluster.startTaskManager(2);
+    cluster.startTaskManager(1);
+    cluster.startTaskManager(1);
     ClusterProcess attached = cluster.client("submit", "--parallelism", "2", jar.toString(), "--", "--lines", "-1",
         "--throttle", "10");
     String jobId = attached.awaitLine(SubmitCommand.SUBMITTED, 60);
@@ -99,23 +104,23 @@ class ClusterJobProcessTest {
   void twoJobsRunAtOnce() throws Exception {
     cluster.startJobManager();
     cluster.startTaskManager(4);
-    Path first = output("first");
-    Path second = output("second");
-    ClusterProcess one = cluster.client("submit", "--parallelism", "2", jar.toString(), "--", "--lines", "20000",
-        "--throttle", "50", "--output", first.toString());
-    ClusterProcess two = cluster.client("submit", "--parallelism", "2", jar.toString(), "--", "--lines", "20000",
-        "--throttle", "50", "--output", second.toString());
-    String firstId = one.awaitLine(SubmitCommand.SUBMITTED, 60);
-    String secondId = two.awaitLine(SubmitCommand.SUBMITTED, 60);
-    one.awaitLine("Job " + firstId + " (cluster-wordcount): RUNNING", 60);
-    two.awaitLine("Job " + secondId + " (cluster-wordcount): RUNNING", 60);
-    // both are running now: the second did not wait for the first to end
+    cluster.startTaskManager(4);
+    cluster.awaitTaskManagers(2);
+    // an endless job holds four of the eight slots while a bounded one runs beside it to its end
+    ClusterProcess endless = cluster.client("submit", "--parallelism", "4", jar.toString(), "--", "--lines", "-1",
+        "--throttle", "10");
+    String endlessId = endless.awaitLine(SubmitCommand.SUBMITTED, 60);
+    endless.awaitLine("Job " + endlessId + " (cluster-wordcount): RUNNING", 60);
+    Path output = output("bounded");
+    ProcessCluster.Result bounded = cluster.run(90, "submit", "--parallelism", "4", jar.toString(), "--", "--lines", "20000",
+        "--output", output.toString());
+    assertEquals(0, bounded.exitCode(), bounded.toString());
+    WordCountResults.assertExact(Text.oracle(20000), output, 4);
+    String boundedId = bounded.line(SubmitCommand.SUBMITTED);
     ProcessCluster.Result list = cluster.run(30, "list");
-    assertTrue(list.output().stream().anyMatch(l -> l.startsWith(firstId) && l.contains("RUNNING")), list.toString());
-    assertTrue(list.output().stream().anyMatch(l -> l.startsWith(secondId) && l.contains("RUNNING")), list.toString());
-    assertEquals(0, one.waitFor(90));
-    assertEquals(0, two.waitFor(90));
-    WordCountResults.assertExact(Text.oracle(20000), first, 2);
-    WordCountResults.assertExact(Text.oracle(20000), second, 2);
+    assertTrue(list.output().stream().anyMatch(l -> l.startsWith(endlessId) && l.contains("RUNNING")), list.toString());
+    assertTrue(list.output().stream().anyMatch(l -> l.startsWith(boundedId) && l.contains("FINISHED")), list.toString());
+    assertEquals(0, cluster.run(60, "cancel", endlessId).exitCode());
+    assertEquals(JobText.EXIT_CANCELED, endless.waitFor(30));
   }
 }

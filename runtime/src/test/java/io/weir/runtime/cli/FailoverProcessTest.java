@@ -38,22 +38,25 @@ class FailoverProcessTest {
   @Test
   void aTaskManagerKilledMidJobIsReplacedAndTheRestartedJobCountsExactly() throws Exception {
     cluster.startJobManager();
-    // the scheduler takes each slot from the TaskManager with the most free ones: the job lands on the 4-slot one
-    ClusterProcess victim = cluster.startTaskManager(4);
+    // three TaskManagers of two slots: the four subtasks of each task spread over all three (2 + 1 + 1),
+    // and once one is gone the other two still have the four slots the job needs
     cluster.startTaskManager(2);
-    cluster.awaitTaskManagers(2);
+    ClusterProcess victim = cluster.startTaskManager(2);
+    cluster.startTaskManager(2);
+    cluster.awaitTaskManagers(3);
     Path output = Files.createDirectories(dir.resolve("out"));
-    ClusterProcess attached = cluster.client("submit", "--parallelism", "2", "--restart", "fixed-delay:3:200", jar.toString(),
-        "--", "--lines", "40000", "--throttle", "20", "--output", output.toString());
+    ClusterProcess attached = cluster.client("submit", "--parallelism", "4", "--restart", "fixed-delay:3:200", jar.toString(),
+        "--", "--lines", "40000", "--throttle", "10", "--output", output.toString());
     String jobId = attached.awaitLine(SubmitCommand.SUBMITTED, 60);
     attached.awaitLine("Job " + jobId + " (cluster-wordcount): RUNNING", 60);
     Thread.sleep(1000); // well into the first attempt
     victim.kill(); // SIGKILL
     assertEquals(0, attached.waitFor(120), "the restarted job finishes");
     List<String> lines = attached.output();
-    assertTrue(lines.stream().anyMatch(l -> l.contains(": RESTARTING") && l.contains("was lost")), lines.toString());
+    // the first cause the JobManager hears of: the lost connection, or a subtask whose remote channel to it broke
+    assertTrue(lines.stream().anyMatch(l -> l.contains(": RESTARTING")), lines.toString());
     assertTrue(lines.get(lines.size() - 1).endsWith(": FINISHED (attempt 2)"), lines.toString());
-    WordCountResults.assertExact(Text.oracle(40000), output, 2);
+    WordCountResults.assertExact(Text.oracle(40000), output, 4);
     assertTrue(cluster.jobManager().isAlive());
   }
 
@@ -75,7 +78,8 @@ class FailoverProcessTest {
   @Test
   void aSlowSinkBackpressuresItsProducersWithinTheirBuffers() throws Exception {
     cluster.startJobManager();
-    cluster.startTaskManager(2);
+    cluster.startTaskManager(1);
+    cluster.startTaskManager(1);
     Path output = Files.createDirectories(dir.resolve("out"));
     ProcessCluster.Result submit = cluster.run(120, "submit", "--parallelism", "2", jar.toString(),
         "--", "--lines", "20000", "--sink-sleep-every", "10", "--output", output.toString());
