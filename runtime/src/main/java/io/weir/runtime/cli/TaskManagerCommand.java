@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "taskmanager", mixinStandardHelpOptions = true, description = "Runs a TaskManager.")
 final class TaskManagerCommand implements Callable<Integer> {
   static final String STARTED = "TaskManager started: ";
+  /** The line that tells the data plane's actual port (useful with --data-port 0). */
+  static final String DATA_PLANE = "TaskManager data plane listening on ";
 
   @Option(names = "--jobmanager", paramLabel = "HOST:PORT", description = "The JobManager to register with (required).")
   String jobManager;
@@ -60,6 +62,7 @@ final class TaskManagerCommand implements Callable<Integer> {
       taskManager.close();
       stopped.countDown();
     }, "weir-taskmanager-shutdown"));
+    System.out.println(DATA_PLANE + dataPlane.address().getAddress().getHostAddress() + ":" + dataPlane.address().getPort());
     System.out.println(STARTED + taskManager.id());
     System.out.flush();
     taskManager.start();

@@ -61,7 +61,7 @@ final class JobDispatcher implements JobMaster.Host, AutoCloseable {
     this.slotTimeout = slotTimeout;
     this.historySize = historySize;
     // waiting jobs also deploy when slots free up; this tick enforces their timeout
-    main.scheduleWithFixedDelay(this::tryDeployWaiting, 1, 1, TimeUnit.SECONDS);
+    main.scheduleWithFixedDelay(guarded(this::tryDeployWaiting), 1, 1, TimeUnit.SECONDS);
   }
 
   /** Loads and checks the job on the caller's thread, then starts it; throws if it cannot run. */
@@ -86,7 +86,7 @@ final class JobDispatcher implements JobMaster.Host, AutoCloseable {
       throw e;
     }
     jobs.put(jobId, master);
-    main.execute(() -> {
+    post(() -> {
       running.put(jobId, master);
       master.start();
     });
@@ -125,7 +125,7 @@ final class JobDispatcher implements JobMaster.Host, AutoCloseable {
   }
 
   void subtaskStatus(Message.SubtaskStatus update) {
-    main.execute(() -> {
+    post(() -> {
       JobMaster job = running.get(update.jobId());
       if (job != null) {
         job.subtaskStatus(update);
@@ -134,14 +134,14 @@ final class JobDispatcher implements JobMaster.Host, AutoCloseable {
   }
 
   void taskManagerRegistered(TaskManagerInfo info, RpcConnection connection) {
-    main.execute(() -> {
+    post(() -> {
       slots.add(info, connection);
       tryDeployWaiting();
     });
   }
 
   void connectionClosed(RpcConnection connection) {
-    main.execute(() -> {
+    post(() -> {
       followers.values().forEach(list -> list.remove(connection));
       String lost = slots.removeByConnection(connection);
       if (lost != null) {
@@ -150,6 +150,21 @@ final class JobDispatcher implements JobMaster.Host, AutoCloseable {
         }
       }
     });
+  }
+
+  /** Runs {@code task} on the main thread; a bug in it is logged instead of silently lost in a future. */
+  private void post(Runnable task) {
+    main.execute(guarded(task));
+  }
+
+  private static Runnable guarded(Runnable task) {
+    return () -> {
+      try {
+        task.run();
+      } catch (RuntimeException | Error e) {
+        LOG.error("JobManager main thread task failed", e);
+      }
+    };
   }
 
   private void tryDeployWaiting() {

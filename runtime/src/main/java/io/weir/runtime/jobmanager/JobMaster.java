@@ -198,11 +198,16 @@ final class JobMaster {
     int stoppedAttempt = attempt;
     LOG.info("Restarting job {} in {} ms (restart {} under {}): {}", jobId, delay, restarts + 1, submission.restart(), failure);
     host.main().schedule(() -> {
-      if (status == ExecutionStatus.RESTARTING && attempt == stoppedAttempt) {
-        restarts++;
-        attempt++;
-        stopping = Stopping.NO;
-        schedule();
+      try {
+        if (status == ExecutionStatus.RESTARTING && attempt == stoppedAttempt) {
+          restarts++;
+          attempt++;
+          stopping = Stopping.NO;
+          schedule();
+        }
+      } catch (RuntimeException | Error e) {
+        LOG.error("Restarting job {} failed", jobId, e);
+        end(ExecutionStatus.FAILED, "restarting failed: " + e);
       }
     }, delay, TimeUnit.MILLISECONDS);
   }

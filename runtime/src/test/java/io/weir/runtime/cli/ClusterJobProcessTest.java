@@ -8,6 +8,7 @@ import io.weir.runtime.clusterjob.Text;
 import io.weir.runtime.cluster.WordCountResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,5 +123,36 @@ class ClusterJobProcessTest {
     assertTrue(list.output().stream().anyMatch(l -> l.startsWith(boundedId) && l.contains("FINISHED")), list.toString());
     assertEquals(0, cluster.run(60, "cancel", endlessId).exitCode());
     assertEquals(JobText.EXIT_CANCELED, endless.waitFor(30));
+  }
+
+  @Test
+  void garbageAndOversizedFramesToEveryPortLeaveTheClusterWorking() throws Exception {
+    cluster.startJobManager();
+    cluster.startTaskManager(1);
+    cluster.startTaskManager(1);
+    List<Integer> ports = new java.util.ArrayList<>(cluster.dataPorts());
+    ports.add(cluster.jobManagerPort());
+    List<byte[]> abuse = List.of("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        new byte[] {0x7f, -1, -1, -1, 1, 2, 3}, new byte[] {0, 0, 0, 5, 'W', 'E', 'I', 'R', 99});
+    for (int port : ports) {
+      for (byte[] bytes : abuse) {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+          socket.setSoTimeout(5000);
+          socket.getOutputStream().write(bytes);
+          byte[] sink = new byte[256];
+          for (int n, total = 0; total < 10_000 && (n = socket.getInputStream().read(sink)) != -1; total += n) {
+            // read until the process closes the connection
+          }
+        } catch (java.net.SocketException reset) {
+          // a reset is a close too
+        }
+      }
+    }
+    // every process still serves: a job across both TaskManagers runs to its exact end
+    Path output = output("out");
+    ProcessCluster.Result submit = cluster.run(90, "submit", "--parallelism", "2", jar.toString(),
+        "--", "--lines", "3000", "--output", output.toString());
+    assertEquals(0, submit.exitCode(), submit.toString());
+    WordCountResults.assertExact(Text.oracle(3000), output, 2);
   }
 }

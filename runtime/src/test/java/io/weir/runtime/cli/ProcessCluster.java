@@ -15,6 +15,7 @@ final class ProcessCluster implements AutoCloseable {
   private ClusterProcess jobManager;
   private int port;
   private int counter;
+  private final List<Integer> dataPorts = new ArrayList<>();
 
   ProcessCluster(Path logs) {
     this.logs = logs;
@@ -27,6 +28,15 @@ final class ProcessCluster implements AutoCloseable {
     String address = jobManager.awaitLine(JobManagerCommand.LISTENING, 30);
     port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
     return port;
+  }
+
+  int jobManagerPort() {
+    return port;
+  }
+
+  /** The data-plane ports of the TaskManagers started so far. */
+  List<Integer> dataPorts() {
+    return List.copyOf(dataPorts);
   }
 
   String jobManagerAddress() {
@@ -42,6 +52,8 @@ final class ProcessCluster implements AutoCloseable {
     String name = "tm" + (++counter);
     ClusterProcess taskManager = start(name, "taskmanager", "--jobmanager", jobManagerAddress(), "--slots", String.valueOf(slots),
         "--blob-cache", logs.resolve(name + "-jars").toString());
+    String dataPlane = taskManager.awaitLine(TaskManagerCommand.DATA_PLANE, 30);
+    dataPorts.add(Integer.parseInt(dataPlane.substring(dataPlane.lastIndexOf(':') + 1)));
     taskManager.awaitLine(TaskManagerCommand.STARTED, 30);
     return taskManager;
   }

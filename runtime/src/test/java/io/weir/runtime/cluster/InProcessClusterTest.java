@@ -112,6 +112,20 @@ class InProcessClusterTest {
   }
 
   @Test
+  void aJobFailingInEveryAttemptFailsOnceTheRestartStrategyGivesUp() throws Exception {
+    String jobId = client.submit(List.of(jar), SubmitOptions.defaults().parallelism(2)
+        .restart(RestartStrategy.fixedDelay(2, Duration.ofMillis(100)))
+        .arguments("--lines", "1000", "--fail-on", Text.line(500).split(" ")[0]));
+    List<JobInfo> seen = new CopyOnWriteArrayList<>();
+    JobInfo end = client.follow(jobId, seen::add);
+    assertEquals(ExecutionStatus.FAILED, end.status());
+    assertEquals(2, end.attempt(), "two restarts, then it gave up");
+    assertTrue(end.failure().contains("met the word"), end.failure());
+    assertTrue(end.failure().contains("Tokenize"), "names the failed subtask: " + end.failure());
+    assertEquals(2, seen.stream().filter(i -> i.status() == ExecutionStatus.RESTARTING).count(), seen.toString());
+  }
+
+  @Test
   void badSubmissionsAreRejectedWithAMessage() throws Exception {
     IOException unknownJob = assertThrows(IOException.class,
         () -> client.submit(List.of(jar), SubmitOptions.defaults().job("nope")));
