@@ -27,6 +27,11 @@ import org.slf4j.LoggerFactory;
  */
 final class JobMaster {
   private static final Logger LOG = LoggerFactory.getLogger(JobMaster.class);
+  /**
+   * How long stopping subtasks may take to report their end before they are given up on: a
+   * TaskManager that still heartbeats but never answers must not keep a job from restarting.
+   */
+  static final long STOP_TIMEOUT_MILLIS = 30_000;
 
   /** What a job master needs from the JobManager. */
   interface Host {
@@ -225,6 +230,15 @@ final class JobMaster {
   }
 
   private void cancelSubtasks() {
+    int stoppingAttempt = attempt;
+    host.main().schedule(() -> {
+      if (live && attempt == stoppingAttempt && stopping != Stopping.NO && !subtasks.allEnded()) {
+        LOG.warn("Subtasks of attempt {} of job {} did not stop within {} ms; giving up on them", attempt, jobId,
+            STOP_TIMEOUT_MILLIS);
+        subtasks.abandonUnfinished();
+        afterChange();
+      }
+    }, STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
     Message cancel = new Message.CancelAttempt(jobId, attempt);
     for (SlotPool.Member member : distinct(slots)) {
       if (host.slots().member(member.info.taskManagerId()) == member) {

@@ -70,6 +70,17 @@ final class SubtaskTable {
     }
   }
 
+  /** Every subtask that has not reported its end counts as failed (it did not answer a cancel in time). */
+  void abandonUnfinished() {
+    for (Entry[] task : entries) {
+      for (Entry entry : task) {
+        if (!entry.status.isTerminal()) {
+          entry.status = ExecutionStatus.FAILED;
+        }
+      }
+    }
+  }
+
   /** The TaskManagers holding subtasks, sorted. */
   Set<String> taskManagers() {
     Set<String> ids = new TreeSet<>();
