@@ -81,6 +81,11 @@ final class JobDispatcher implements JobMaster.Host, AutoCloseable {
       JobPlan plan = jobJars.plan(submission.jobName());
       PhysicalGraph graph = PhysicalGraph.build(plan, submission.graphOptions());
       master = new JobMaster(jobId, submission.withJobName(plan.name()), jobJars, graph, this);
+    } catch (LinkageError | java.util.ServiceConfigurationError e) {
+      // a class missing from the jars (a dependency not submitted, say): the submitter's problem, not a crash
+      jobJars.close();
+      throw new IllegalArgumentException("cannot load the job from the submitted jars: " + e
+          + (e.getCause() != null ? " (" + e.getCause() + ")" : ""), e);
     } catch (RuntimeException | Error e) {
       jobJars.close();
       throw e;

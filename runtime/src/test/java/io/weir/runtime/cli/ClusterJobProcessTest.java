@@ -155,4 +155,23 @@ class ClusterJobProcessTest {
     assertEquals(0, submit.exitCode(), submit.toString());
     WordCountResults.assertExact(Text.oracle(3000), output, 2);
   }
+
+  @Test
+  void dependencyJarsTravelWithTheJob() throws Exception {
+    cluster.startJobManager();
+    cluster.startTaskManager(1);
+    cluster.startTaskManager(1);
+    // the record type and its serializer live in a library jar of their own
+    java.util.function.Predicate<String> library = name -> name.startsWith("WordCount");
+    Path jobOnly = JobJarBuilder.build(dir.resolve("job-only.jar"), library.negate(), true);
+    Path dependency = JobJarBuilder.build(dir.resolve("records.jar"), library, false);
+    ProcessCluster.Result without = cluster.run(60, "submit", "--parallelism", "2", jobOnly.toString(), "--", "--lines", "10");
+    assertEquals(1, without.exitCode(), without.toString());
+    assertTrue(without.stderr().contains("WordCount"), "names the missing class: " + without);
+    Path output = output("out");
+    ProcessCluster.Result with = cluster.run(90, "submit", "--parallelism", "2", "--dependency", dependency.toString(),
+        jobOnly.toString(), "--", "--lines", "3000", "--output", output.toString());
+    assertEquals(0, with.exitCode(), with.toString());
+    WordCountResults.assertExact(Text.oracle(3000), output, 2);
+  }
 }

@@ -20,6 +20,14 @@ public final class JobJarBuilder {
   private JobJarBuilder() {}
 
   public static Path build(Path jar) throws IOException {
+    return build(jar, className -> true, true);
+  }
+
+  /**
+   * A jar of the classes of this package whose simple names {@code include} accepts, with the
+   * service entry if {@code services}: to split the job over a job jar and a dependency jar.
+   */
+  public static Path build(Path jar, java.util.function.Predicate<String> include, boolean services) throws IOException {
     Path classes;
     try {
       classes = Path.of(ClusterWordCountPlan.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -29,7 +37,8 @@ public final class JobJarBuilder {
     String packagePath = ClusterWordCountPlan.class.getPackageName().replace('.', '/');
     List<Path> classFiles;
     try (Stream<Path> files = Files.list(classes.resolve(packagePath))) {
-      classFiles = files.filter(f -> f.toString().endsWith(".class")).sorted().toList();
+      classFiles = files.filter(f -> f.toString().endsWith(".class"))
+          .filter(f -> include.test(f.getFileName().toString().replaceFirst("\\.class$", ""))).sorted().toList();
     }
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
       for (Path file : classFiles) {
@@ -37,10 +46,12 @@ public final class JobJarBuilder {
         Files.copy(file, out);
         out.closeEntry();
       }
-      out.putNextEntry(new JarEntry("META-INF/services/" + JobPlanProvider.class.getName()));
-      OutputStream entry = out;
-      entry.write((ClusterWordCountPlan.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
-      out.closeEntry();
+      if (services) {
+        out.putNextEntry(new JarEntry("META-INF/services/" + JobPlanProvider.class.getName()));
+        OutputStream entry = out;
+        entry.write((ClusterWordCountPlan.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+        out.closeEntry();
+      }
     }
     return jar;
   }
