@@ -45,6 +45,8 @@ import org.slf4j.LoggerFactory;
 final class AttemptExecution implements SubtaskListener {
   private static final Logger LOG = LoggerFactory.getLogger(AttemptExecution.class);
   private static final long JOIN_MILLIS = 10_000;
+  /** How often running subtasks report their figures (records in, buffers) to the JobManager. */
+  private static final long METRICS_MILLIS = 1_000;
 
   private final Message.DeployAttempt deployment;
   private final String taskManagerId;
@@ -60,6 +62,8 @@ final class AttemptExecution implements SubtaskListener {
   private JobStateBackend stateBackend;
   private SubtaskWiring wiring;
   private ScheduledFuture<?> flusher;
+  private ScheduledFuture<?> metrics;
+  private final Set<SubtaskRunner> ended = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private boolean cancelled;
   private boolean started;
 
@@ -119,6 +123,7 @@ final class AttemptExecution implements SubtaskListener {
         long flushNanos = options.bufferTimeout().toNanos();
         flusher = timer.scheduleWithFixedDelay(() -> runners.forEach(SubtaskRunner::requestFlush),
             flushNanos, flushNanos, TimeUnit.NANOSECONDS);
+        metrics = timer.scheduleWithFixedDelay(this::reportRunning, METRICS_MILLIS, METRICS_MILLIS, TimeUnit.MILLISECONDS);
       }
       LOG.info("Attempt {} of job '{}': started {} subtask(s)", name(), submission.jobName(), runners.size());
       for (SubtaskRunner runner : runners) {
@@ -176,8 +181,22 @@ final class AttemptExecution implements SubtaskListener {
     return p;
   }
 
+  /** The figures of every subtask still running; the JobManager ignores one that arrives after the end. */
+  private void reportRunning() {
+    try {
+      for (SubtaskRunner runner : runners) {
+        if (!ended.contains(runner)) {
+          report(runner.setup(), ExecutionStatus.RUNNING, "");
+        }
+      }
+    } catch (RuntimeException e) { // keep reporting: an exception would end the schedule
+      LOG.warn("Reporting the figures of attempt {} failed", name(), e);
+    }
+  }
+
   @Override
   public void subtaskFinished(SubtaskRunner subtask, Throwable failure) {
+    ended.add(subtask);
     boolean wasCancelled;
     synchronized (this) {
       wasCancelled = cancelled;
@@ -237,6 +256,7 @@ final class AttemptExecution implements SubtaskListener {
     }
     if (flusher != null) {
       flusher.cancel(false);
+      metrics.cancel(false);
     }
     for (AutoCloseable registration : registrations) {
       try {

@@ -84,6 +84,16 @@ class InProcessClusterTest {
   }
 
   @Test
+  void theSubmissionChoosesTheStateBackend() throws Exception {
+    Path output = output("rocks");
+    String jobId = client.submit(List.of(jar), SubmitOptions.defaults().parallelism(2).stateBackend("rocksdb")
+        .arguments("--lines", "3000", "--output", output.toString()));
+    JobInfo end = client.follow(jobId, info -> {});
+    assertEquals(ExecutionStatus.FINISHED, end.status(), end.failure());
+    WordCountResults.assertExact(Text.oracle(3000), output, 2);
+  }
+
+  @Test
   void cancelStopsAnEndlessJobAndFreesItsSlots() throws Exception {
     String jobId = client.submit(List.of(jar), SubmitOptions.defaults().parallelism(4)
         .arguments("--lines", "-1", "--throttle", "10"));
@@ -91,6 +101,13 @@ class InProcessClusterTest {
       Thread.sleep(50);
     }
     assertEquals(ExecutionStatus.RUNNING, client.status(jobId).status());
+    // running subtasks report their figures every second: the sink's records in grow while it runs
+    long sinkIn = 0;
+    for (int i = 0; i < 100 && sinkIn == 0; i++) {
+      Thread.sleep(100);
+      sinkIn = client.status(jobId).tasks().stream().filter(t -> t.name().startsWith("Count")).mapToLong(JobInfo.TaskSummary::recordsIn).sum();
+    }
+    assertTrue(sinkIn > 0, "no live figures: " + client.status(jobId));
     client.cancel(jobId);
     JobInfo end = client.follow(jobId, info -> {});
     assertEquals(ExecutionStatus.CANCELED, end.status());
