@@ -181,4 +181,22 @@ class RemoteExchangeTest {
     assertEquals(1, tms.b.registrations(), "only attempt 1 is left");
     assertNull(tms.b.connectionTo("tm-a"));
   }
+
+  @Test
+  void bothSidesAskingAtOnceStillMakeOneConnection() throws Exception {
+    Thread fromA = new Thread(() -> tms.a.ensureConnected(tms.peerB()));
+    Thread fromB = new Thread(() -> tms.b.ensureConnected(tms.peerA()));
+    fromA.start();
+    fromB.start();
+    fromA.join();
+    fromB.join();
+    tms.a.ensureConnected(tms.peerB()); // idempotent
+    PeerConnection atA = tms.a.connectionTo("tm-b");
+    while (tms.b.connectionTo("tm-a") == null || !tms.b.connectionTo("tm-a").isActive() || !atA.isActive()) {
+      Thread.sleep(5);
+    }
+    PeerConnection atB = tms.b.connectionTo("tm-a");
+    assertEquals(atA.nettyChannel().localAddress(), atB.nettyChannel().remoteAddress(), "tm-a dialled, tm-b accepted");
+    assertEquals(atA, tms.a.connectionTo("tm-b"));
+  }
 }
