@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.weir.runtime.network.ChannelTarget;
+import io.weir.runtime.network.EndOfInput;
 import io.weir.runtime.network.NetworkBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -127,7 +128,7 @@ final class OutboundChannel implements ChannelTarget {
   private void write(Channel out, NetworkBuffer buffer, int backlog) {
     if (buffer.isEvent()) {
       out.write(WireFormat.event(out.alloc(), stream, EventCodec.code(buffer.event()), EventCodec.payload(buffer.event())));
-      if (buffer.event() instanceof io.weir.runtime.network.EndOfInput) {
+      if (buffer.event() instanceof EndOfInput) {
         synchronized (this) {
           finished = true;
         }

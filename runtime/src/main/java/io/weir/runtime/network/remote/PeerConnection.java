@@ -1,6 +1,8 @@
 package io.weir.runtime.network.remote;
 
 import io.netty.channel.Channel;
+import io.netty.handler.codec.DecoderException;
+import io.weir.runtime.rpc.ProtocolException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +96,7 @@ final class PeerConnection {
   InboundChannel announced(int stream, ChannelId id) {
     InboundChannel channel = new InboundChannel(this, stream, id);
     if (inbound.putIfAbsent(stream, channel) != null) {
-      throw new io.weir.runtime.rpc.ProtocolException("stream " + stream + " announced twice by " + peerName());
+      throw new ProtocolException("stream " + stream + " announced twice by " + peerName());
     }
     if (stream > maxAnnounced) {
       maxAnnounced = stream; // written by the event loop only
@@ -174,7 +176,7 @@ final class PeerConnection {
   }
 
   private static String describe(Throwable reason) {
-    Throwable t = reason instanceof io.netty.handler.codec.DecoderException && reason.getCause() != null ? reason.getCause() : reason;
+    Throwable t = reason instanceof DecoderException && reason.getCause() != null ? reason.getCause() : reason;
     return t.getMessage() != null ? t.getMessage() : t.toString();
   }
 

@@ -199,4 +199,27 @@ class RemoteExchangeTest {
     assertEquals(atA.nettyChannel().localAddress(), atB.nettyChannel().remoteAddress(), "tm-a dialled, tm-b accepted");
     assertEquals(atA, tms.a.connectionTo("tm-b"));
   }
+
+  @Test
+  void aFlushedPartlyFilledBufferArrivesWithoutWaitingForMore() throws Exception {
+    InputGate gate = new InputGate(1);
+    tms.b.registerGate(JOB, 0, "sink", 0, Set.of(0), gate);
+    GateReader reader = new GateReader(gate);
+    ForwardRecordWriter writer = new ForwardRecordWriter(StringSerializer.INSTANCE, new BufferPool(4, 256),
+        tms.a.remoteTarget(tms.peerB(), channel(0, 0)), 0, "sink");
+    writer.emit("lonely");
+    writer.flush(); // what the producer's buffer timeout does; nothing else follows until the record arrived
+    while (reader.received.get() == 0) {
+      Thread.sleep(1);
+    }
+    assertEquals(List.of("lonely"), reader.channel(0));
+    assertTrue(!reader.done.isDone());
+  }
+
+  @Test
+  void aGateCannotClaimRemoteChannelsItDoesNotHave() {
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> tms.b.registerGate(JOB, 0, "sink", 0, Set.of(0, 2), new InputGate(2)));
+    assertEquals(0, tms.b.registrations());
+  }
 }
