@@ -49,7 +49,9 @@ final class OutboundChannel implements ChannelTarget {
         buffer.recycle();
         throw new RemoteChannelException("channel " + id + " to " + connection.peerName() + " is broken: " + failure.getMessage(), failure);
       }
-      if (!buffer.isEvent() && buffer.length() > maxDataBytes) {
+      if (buffer.isEvent()) {
+        EventCodec.code(buffer.event()); // an event without a wire form fails here, in the producer, not on the event loop
+      } else if (buffer.length() > maxDataBytes) {
         int length = buffer.length();
         buffer.recycle();
         throw new RemoteChannelException("a buffer of " + length + " bytes (an oversized record) for channel " + id
