@@ -86,7 +86,7 @@ final class OutboundChannel implements ChannelTarget {
       if (failure != null) {
         return;
       }
-      active.writeAndFlush(WireFormat.announce(active.alloc(), stream, id), active.voidPromise());
+      active.writeAndFlush(WireFormat.announce(active.alloc(), stream, id));
       channel = active;
     }
     drain();

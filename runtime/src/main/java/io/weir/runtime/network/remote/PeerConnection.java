@@ -133,7 +133,7 @@ final class PeerConnection {
       active = failure == null ? channel : null;
     }
     if (active != null) {
-      active.writeAndFlush(WireFormat.credit(active.alloc(), stream, credits), active.voidPromise());
+      active.writeAndFlush(WireFormat.credit(active.alloc(), stream, credits)); // a failed write means the connection is closing, which fails the channel anyway
     }
   }
 
