@@ -137,6 +137,21 @@ final class PeerConnection {
     }
   }
 
+  /** Runs {@code task} on the connection's event loop; dropped if the connection is not up (its channels fail anyway). */
+  void execute(Runnable task) {
+    Channel active;
+    synchronized (this) {
+      active = failure == null ? channel : null;
+    }
+    if (active != null) {
+      try {
+        active.eventLoop().execute(task);
+      } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+        // the data plane is closing; every channel on this connection fails with it
+      }
+    }
+  }
+
   synchronized void noteError(Throwable error) {
     if (lastError == null) {
       lastError = error;
