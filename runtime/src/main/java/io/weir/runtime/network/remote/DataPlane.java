@@ -218,6 +218,11 @@ public final class DataPlane implements AutoCloseable {
    */
   public GateRegistration registerGate(String jobId, int attempt, String consumerTask, int consumerSubtask,
       Set<Integer> remoteChannels, InputGate gate) {
+    for (int channel : remoteChannels) {
+      if (channel < 0 || channel >= gate.channels()) {
+        throw new IllegalArgumentException("remote channel " + channel + " is not a channel of a gate with " + gate.channels());
+      }
+    }
     GateKey key = new GateKey(jobId, attempt, consumerTask, consumerSubtask);
     RemoteGate registration = new RemoteGate(this, key, remoteChannels, gate, options);
     List<InboundChannel> waiting = new ArrayList<>();

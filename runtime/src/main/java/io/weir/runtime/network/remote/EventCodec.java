@@ -12,6 +12,7 @@ import io.weir.runtime.rpc.ProtocolException;
  */
 final class EventCodec {
   static final byte END_OF_INPUT = 1;
+  private static final byte[] EMPTY = new byte[0];
 
   private EventCodec() {}
 
@@ -36,6 +37,4 @@ final class EventCodec {
     }
     throw new ProtocolException("unknown event code " + code);
   }
-
-  private static final byte[] EMPTY = new byte[0];
 }

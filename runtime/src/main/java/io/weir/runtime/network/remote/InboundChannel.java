@@ -32,6 +32,10 @@ final class InboundChannel implements BufferRecycler {
   boolean ended;
   boolean released;
   boolean waitingForFloating;
+  /** Credit freed by the consumer and not yet sent: coalesced into one CREDIT frame per event-loop turn. */
+  private int pendingCredit;
+  private boolean creditScheduled;
+  final Runnable creditTask = this::sendPendingCredit;
 
   InboundChannel(PeerConnection connection, int stream, ChannelId id) {
     this.connection = connection;
@@ -105,16 +109,50 @@ final class InboundChannel implements BufferRecycler {
   @Override
   public void recycle(NetworkBuffer buffer) {
     RemoteGate owner = gate;
+    boolean schedule;
     owner.lock.lock();
     try {
       if (ended || released) {
         return; // no more data comes; the buffer is garbage
       }
       exclusive.addLast(buffer);
+      schedule = queueCredit();
     } finally {
       owner.lock.unlock();
     }
-    connection.sendCredit(stream, 1);
+    if (schedule) {
+      connection.execute(creditTask);
+    }
+  }
+
+  /**
+   * With the gate's lock held: one more credit for the sender. True if the caller must hand
+   * {@link #creditTask} to the connection's event loop (none is pending yet).
+   */
+  boolean queueCredit() {
+    pendingCredit++;
+    if (creditScheduled) {
+      return false;
+    }
+    creditScheduled = true;
+    return true;
+  }
+
+  /** On the event loop: sends the credit gathered since the last CREDIT frame, in one frame. */
+  void sendPendingCredit() {
+    int credits;
+    RemoteGate owner = gate;
+    owner.lock.lock();
+    try {
+      credits = pendingCredit;
+      pendingCredit = 0;
+      creditScheduled = false;
+    } finally {
+      owner.lock.unlock();
+    }
+    if (credits > 0) {
+      connection.sendCredit(stream, credits);
+    }
   }
 
   /** Whether the sender has more queued than this channel can take (called with the gate's lock held). */

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.weir.runtime.network.ChannelTarget;
+import io.weir.runtime.network.EndOfInput;
 import io.weir.runtime.network.NetworkBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -48,7 +49,9 @@ final class OutboundChannel implements ChannelTarget {
         buffer.recycle();
         throw new RemoteChannelException("channel " + id + " to " + connection.peerName() + " is broken: " + failure.getMessage(), failure);
       }
-      if (!buffer.isEvent() && buffer.length() > maxDataBytes) {
+      if (buffer.isEvent()) {
+        EventCodec.code(buffer.event()); // an event without a wire form fails here, in the producer, not on the event loop
+      } else if (buffer.length() > maxDataBytes) {
         int length = buffer.length();
         buffer.recycle();
         throw new RemoteChannelException("a buffer of " + length + " bytes (an oversized record) for channel " + id
@@ -83,7 +86,7 @@ final class OutboundChannel implements ChannelTarget {
       if (failure != null) {
         return;
       }
-      active.writeAndFlush(WireFormat.announce(active.alloc(), stream, id), active.voidPromise());
+      active.writeAndFlush(WireFormat.announce(active.alloc(), stream, id));
       channel = active;
     }
     drain();
@@ -127,7 +130,7 @@ final class OutboundChannel implements ChannelTarget {
   private void write(Channel out, NetworkBuffer buffer, int backlog) {
     if (buffer.isEvent()) {
       out.write(WireFormat.event(out.alloc(), stream, EventCodec.code(buffer.event()), EventCodec.payload(buffer.event())));
-      if (buffer.event() instanceof io.weir.runtime.network.EndOfInput) {
+      if (buffer.event() instanceof EndOfInput) {
         synchronized (this) {
           finished = true;
         }

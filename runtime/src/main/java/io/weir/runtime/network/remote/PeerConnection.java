@@ -1,6 +1,8 @@
 package io.weir.runtime.network.remote;
 
 import io.netty.channel.Channel;
+import io.netty.handler.codec.DecoderException;
+import io.weir.runtime.rpc.ProtocolException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +96,7 @@ final class PeerConnection {
   InboundChannel announced(int stream, ChannelId id) {
     InboundChannel channel = new InboundChannel(this, stream, id);
     if (inbound.putIfAbsent(stream, channel) != null) {
-      throw new io.weir.runtime.rpc.ProtocolException("stream " + stream + " announced twice by " + peerName());
+      throw new ProtocolException("stream " + stream + " announced twice by " + peerName());
     }
     if (stream > maxAnnounced) {
       maxAnnounced = stream; // written by the event loop only
@@ -131,7 +133,22 @@ final class PeerConnection {
       active = failure == null ? channel : null;
     }
     if (active != null) {
-      active.writeAndFlush(WireFormat.credit(active.alloc(), stream, credits), active.voidPromise());
+      active.writeAndFlush(WireFormat.credit(active.alloc(), stream, credits)); // a failed write means the connection is closing, which fails the channel anyway
+    }
+  }
+
+  /** Runs {@code task} on the connection's event loop; dropped if the connection is not up (its channels fail anyway). */
+  void execute(Runnable task) {
+    Channel active;
+    synchronized (this) {
+      active = failure == null ? channel : null;
+    }
+    if (active != null) {
+      try {
+        active.eventLoop().execute(task);
+      } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+        // the data plane is closing; every channel on this connection fails with it
+      }
     }
   }
 
@@ -174,7 +191,7 @@ final class PeerConnection {
   }
 
   private static String describe(Throwable reason) {
-    Throwable t = reason instanceof io.netty.handler.codec.DecoderException && reason.getCause() != null ? reason.getCause() : reason;
+    Throwable t = reason instanceof DecoderException && reason.getCause() != null ? reason.getCause() : reason;
     return t.getMessage() != null ? t.getMessage() : t.toString();
   }
 

@@ -91,18 +91,21 @@ final class RemoteGate implements GateRegistration, BufferRecycler {
   /** The consumer read a floating buffer: lend it to a channel in need, else keep it. */
   @Override
   public void recycle(NetworkBuffer buffer) {
-    InboundChannel to = null;
+    InboundChannel to;
     lock.lock();
     try {
       if (closed) {
         return;
       }
       to = giveFloating(buffer);
+      if (to != null && !to.queueCredit()) {
+        to = null; // a credit frame of that channel is already on its way to the event loop
+      }
     } finally {
       lock.unlock();
     }
     if (to != null) {
-      to.connection.sendCredit(to.stream, 1);
+      to.connection.execute(to.creditTask);
     }
   }
 

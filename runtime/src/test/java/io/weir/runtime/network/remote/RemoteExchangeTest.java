@@ -181,4 +181,45 @@ class RemoteExchangeTest {
     assertEquals(1, tms.b.registrations(), "only attempt 1 is left");
     assertNull(tms.b.connectionTo("tm-a"));
   }
+
+  @Test
+  void bothSidesAskingAtOnceStillMakeOneConnection() throws Exception {
+    Thread fromA = new Thread(() -> tms.a.ensureConnected(tms.peerB()));
+    Thread fromB = new Thread(() -> tms.b.ensureConnected(tms.peerA()));
+    fromA.start();
+    fromB.start();
+    fromA.join();
+    fromB.join();
+    tms.a.ensureConnected(tms.peerB()); // idempotent
+    PeerConnection atA = tms.a.connectionTo("tm-b");
+    while (tms.b.connectionTo("tm-a") == null || !tms.b.connectionTo("tm-a").isActive() || !atA.isActive()) {
+      Thread.sleep(5);
+    }
+    PeerConnection atB = tms.b.connectionTo("tm-a");
+    assertEquals(atA.nettyChannel().localAddress(), atB.nettyChannel().remoteAddress(), "tm-a dialled, tm-b accepted");
+    assertEquals(atA, tms.a.connectionTo("tm-b"));
+  }
+
+  @Test
+  void aFlushedPartlyFilledBufferArrivesWithoutWaitingForMore() throws Exception {
+    InputGate gate = new InputGate(1);
+    tms.b.registerGate(JOB, 0, "sink", 0, Set.of(0), gate);
+    GateReader reader = new GateReader(gate);
+    ForwardRecordWriter writer = new ForwardRecordWriter(StringSerializer.INSTANCE, new BufferPool(4, 256),
+        tms.a.remoteTarget(tms.peerB(), channel(0, 0)), 0, "sink");
+    writer.emit("lonely");
+    writer.flush(); // what the producer's buffer timeout does; nothing else follows until the record arrived
+    while (reader.received.get() == 0) {
+      Thread.sleep(1);
+    }
+    assertEquals(List.of("lonely"), reader.channel(0));
+    assertTrue(!reader.done.isDone());
+  }
+
+  @Test
+  void aGateCannotClaimRemoteChannelsItDoesNotHave() {
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> tms.b.registerGate(JOB, 0, "sink", 0, Set.of(0, 2), new InputGate(2)));
+    assertEquals(0, tms.b.registrations());
+  }
 }

@@ -138,7 +138,8 @@ class RemoteSecurityTest {
           List.of("small", "y".repeat(100_000), "after"));
       ExecutionException consumer = assertThrows(ExecutionException.class, () -> reader.done.get(20, TimeUnit.SECONDS));
       assertTrue(consumer.getCause().getMessage().contains("tm-0"), consumer.getCause().getMessage());
-      assertEquals(List.of("small"), reader.channel(0));
+      // a failed gate throws at once, so the reader may or may not have got the record before the big one
+      assertTrue(List.of("small").containsAll(reader.channel(0)), reader.channel(0).toString());
       // the producer may have shipped everything before the close reached it; its connection is gone either way
       while (big.connectionTo("tm-b") != null) {
         Thread.sleep(5);
