@@ -235,8 +235,16 @@ final class JobDispatcher implements JobMaster.Host, AutoCloseable {
     tryDeployWaiting(); // its slots are free now
   }
 
+  /** Stops the main thread and closes the class loaders of jobs still running (their TaskManagers see the JobManager go). */
   @Override
   public void close() {
+    try {
+      main.submit(() -> running.values().forEach(JobMaster::closeJars)).get(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {
+      LOG.warn("Could not close the class loaders of running jobs", e);
+    }
     main.shutdownNow();
   }
 }

@@ -273,6 +273,11 @@ final class JobMaster {
     host.ended(this);
   }
 
+  /** Closes the job's class loader when the JobManager stops while it runs. */
+  void closeJars() {
+    jars.close();
+  }
+
   private void setStatus(ExecutionStatus next) {
     boolean changed = next != status;
     status = next;
