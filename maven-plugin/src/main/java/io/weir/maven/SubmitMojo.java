@@ -74,13 +74,17 @@ public class SubmitMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
 
+  /** The project as the forked package phase left it: its artifact has the jar. */
+  @Parameter(defaultValue = "${executedProject}", readonly = true)
+  private MavenProject executedProject;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
       getLog().info("Skipping weir:submit (weir.skip)");
       return;
     }
-    Artifact artifact = project.getArtifact();
+    Artifact artifact = (executedProject != null ? executedProject : project).getArtifact();
     if (artifact == null || artifact.getFile() == null || !artifact.getFile().getName().endsWith(".jar")) {
       throw new MojoFailureException("weir:submit needs the project's jar; " + project.getArtifactId()
           + " has packaging " + project.getPackaging());
@@ -110,7 +114,7 @@ public class SubmitMojo extends AbstractMojo {
     }
     switch (exitCode) {
       case 0 -> { }
-      case 1 -> throw new MojoFailureException("The Weir job failed (or the cluster could not be reached): see above");
+      case 1 -> throw new MojoFailureException("The Weir job failed, or the cluster could not be reached or refused it: see above");
       case 2 -> throw new MojoFailureException("weir submit rejected its arguments: see above");
       case 3 -> throw new MojoFailureException("The Weir job was cancelled");
       default -> throw new MojoFailureException("weir submit exited with code " + exitCode);
