@@ -66,7 +66,9 @@ class RemoteFailureTest {
       Throwable producerFailure = failureOf(producer.done);
       assertInstanceOf(RemoteChannelException.class, producerFailure);
       assertTrue(producerFailure.getMessage().contains("TaskManager tm-b"), producerFailure.getMessage());
-      assertEquals(0, producer.pool.inUse(), "the failed channel gave its queued buffers back");
+      while (producer.pool.inUse() > 0) {
+        Thread.sleep(5); // queued buffers come back at once, those the socket had not taken when its writes fail
+      }
 
       // the next attempt of the job connects afresh
       InputGate retry = new InputGate(1);
