@@ -45,6 +45,14 @@ public final class DataPlane implements AutoCloseable {
   private final Map<String, PeerConnection> connections = new HashMap<>();
   private final Map<GateKey, RemoteGate> gates = new HashMap<>();
   private final Map<ChannelId, InboundChannel> unbound = new HashMap<>();
+  /** Recently released job attempts: a late announcement for one is dropped instead of waiting for a gate forever. */
+  private final Set<String> releasedAttempts = java.util.Collections.newSetFromMap(new java.util.LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+      return size() > MAX_REMEMBERED_RELEASES;
+    }
+  });
+  private static final int MAX_REMEMBERED_RELEASES = 1024;
   private boolean closed;
 
   private DataPlane(String taskManagerId, ClusterSecret secret, DataPlaneOptions options) {
@@ -252,6 +260,10 @@ public final class DataPlane implements AutoCloseable {
     RemoteGate registration;
     synchronized (this) {
       registration = gates.get(channel.id.gate());
+      if (registration == null && releasedAttempts.contains(attemptKey(channel.id.jobId(), channel.id.attempt()))) {
+        channel.connection.inboundEnded(channel); // its frames are dropped; the sender gets no credit
+        return;
+      }
       if (registration == null) {
         if (unbound.putIfAbsent(channel.id, channel) != null) {
           throw new ProtocolException("channel " + channel.id + " announced twice");
@@ -267,6 +279,10 @@ public final class DataPlane implements AutoCloseable {
       registration.input.fail(new RemoteChannelException(channel.connection.peerName() + " sends on channel " + channel.id
           + ", which is not a remote channel of that gate"));
     }
+  }
+
+  private static String attemptKey(String jobId, int attempt) {
+    return jobId + '#' + attempt;
   }
 
   void connectionLost(PeerConnection connection) {
@@ -306,6 +322,7 @@ public final class DataPlane implements AutoCloseable {
         return false;
       });
       unbound.keySet().removeIf(id -> id.jobId().equals(jobId) && id.attempt() == attempt);
+      releasedAttempts.add(attemptKey(jobId, attempt));
       peers = new ArrayList<>(connections.values());
     }
     released.forEach(RemoteGate::release);

@@ -15,7 +15,8 @@ import java.util.concurrent.RejectedExecutionException;
  * The sending end of one channel on a {@link PeerConnection}. The producer's task thread queues
  * buffers here and never blocks; the connection's event loop ships them in order: data buffers
  * only against credit from the receiver, events (which occupy no receive buffer) as soon as every
- * buffer before them went. A data buffer goes back to the producer's pool once written to the
+ * buffer before them went and the receiver is known to be ready (it granted its first credit, which
+ * it does once the consuming gate is registered). A data buffer goes back to the producer's pool once written to the
  * socket, so queued and in-flight buffers count against that pool: with no credit the queue grows
  * until the pool is empty and the producer blocks in {@code BufferPool.request()}.
  */
@@ -29,6 +30,8 @@ final class OutboundChannel implements ChannelTarget {
   private final ArrayDeque<NetworkBuffer> queue = new ArrayDeque<>();
   private int queuedData;
   private int credit;
+  /** The receiver granted credit once: its gate is registered, so events may go (they need no credit themselves). */
+  private boolean receiverReady;
   private Channel channel;
   private boolean scheduled;
   private RemoteChannelException failure;
@@ -77,7 +80,7 @@ final class OutboundChannel implements ChannelTarget {
 
   private boolean sendable() {
     NetworkBuffer head = queue.peekFirst();
-    return head != null && (head.isEvent() || credit > 0);
+    return head != null && (head.isEvent() ? receiverReady : credit > 0);
   }
 
   /** On the event loop, once the connection is up: tells the receiver about the channel, then ships what waits. */
@@ -96,6 +99,7 @@ final class OutboundChannel implements ChannelTarget {
   void addCredit(int credits) {
     synchronized (this) {
       credit += credits;
+      receiverReady = true;
     }
     drain();
   }

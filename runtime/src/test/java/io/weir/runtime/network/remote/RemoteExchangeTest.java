@@ -222,4 +222,20 @@ class RemoteExchangeTest {
         () -> tms.b.registerGate(JOB, 0, "sink", 0, Set.of(0, 2), new InputGate(2)));
     assertEquals(0, tms.b.registrations());
   }
+
+  @Test
+  void anEmptyChannelWaitsForItsLateConsumerToo() throws Exception {
+    // END_OF_INPUT needs no credit, but it must not reach tm-b before the gate it belongs to
+    Producer producer = forward("empty", tms.a.remoteTarget(tms.peerB(), channel(0, 0)), 0, List.of());
+    producer.done.get(10, TimeUnit.SECONDS);
+    while (tms.b.registrations() == 0) {
+      Thread.sleep(5);
+    }
+    InputGate gate = new InputGate(1);
+    tms.b.registerGate(JOB, 0, "sink", 0, Set.of(0), gate);
+    GateReader reader = new GateReader(gate);
+    reader.done.get(20, TimeUnit.SECONDS);
+    assertTrue(reader.channel(0).isEmpty());
+    assertTrue(tms.a.connectionTo("tm-b").isActive(), "the connection survived");
+  }
 }
