@@ -22,4 +22,13 @@ class RunnerContractTest {
     assertTrue(Modifier.isPublic(runner.getModifiers()), "the runner class must be public");
     assertEquals(void.class, main.getReturnType());
   }
+
+  @Test
+  void theLauncherWeirSubmitStartsHasAMainMethod() throws Exception {
+    Class<?> launcher = Class.forName(SubmitCommandLine.LAUNCHER_CLASS);
+    Method main = launcher.getMethod("main", String[].class);
+
+    assertTrue(Modifier.isStatic(main.getModifiers()), "main must be static");
+    assertTrue(Modifier.isPublic(launcher.getModifiers()), "the launcher class must be public");
+  }
 }

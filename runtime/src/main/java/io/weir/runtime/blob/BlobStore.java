@@ -109,6 +109,15 @@ public final class BlobStore {
     return Optional.of(path);
   }
 
+  /**
+   * The stored file for {@code key} without re-hashing it: for serving ranges of a blob to a reader
+   * that verifies the checksum of the whole itself (a TaskManager fetching a jar).
+   */
+  public Optional<Path> find(BlobKey key) {
+    Path path = pathOf(key);
+    return Files.exists(path) ? Optional.of(path) : Optional.empty();
+  }
+
   public boolean contains(BlobKey key) {
     return Files.exists(pathOf(key));
   }

@@ -29,13 +29,21 @@ final class JobManagerCommand implements Callable<Integer> {
       description = "Where uploaded jars are stored (default: a new temporary directory).")
   Path blobDirectory;
 
+  @Option(names = "--slot-timeout", paramLabel = "SECONDS",
+      description = "How long a job waits for enough free slots before it fails (default: ${DEFAULT-VALUE}).")
+  long slotTimeoutSeconds = JobManager.DEFAULT_SLOT_TIMEOUT.toSeconds();
+
   @Mixin ClusterOptions cluster;
 
   @Override
   public Integer call() throws Exception {
     InetAddress address = bind == null ? null : InetAddress.getByName(bind);
     Path blobs = blobDirectory != null ? blobDirectory : Files.createTempDirectory("weir-blobs-");
-    JobManager jobManager = JobManager.start(address, port, cluster.secret(), RpcOptions.DEFAULT, blobs);
+    if (slotTimeoutSeconds < 1) {
+      throw new IllegalArgumentException("--slot-timeout must be at least 1 second, got " + slotTimeoutSeconds);
+    }
+    JobManager jobManager = JobManager.start(address, port, cluster.secret(), RpcOptions.DEFAULT, blobs,
+        java.time.Duration.ofSeconds(slotTimeoutSeconds));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       jobManager.close();

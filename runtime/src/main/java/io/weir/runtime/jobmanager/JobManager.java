@@ -12,12 +12,15 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
+import io.weir.runtime.rpc.JobInfo;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The cluster's coordinator. So far: accepts TaskManager registrations, notices their loss, answers
- * cluster queries and stores uploaded jars. Job submission and scheduling are the next steps (issue 4).
+ * The cluster's coordinator: accepts TaskManager registrations and notices their loss, stores
+ * uploaded jars and serves them to TaskManagers, and runs submitted jobs ({@link JobDispatcher}):
+ * scheduling, deployment, status, cancel, failover and history.
  */
 public final class JobManager implements AutoCloseable {
   public static final int DEFAULT_PORT = 6123;
@@ -26,16 +29,29 @@ public final class JobManager implements AutoCloseable {
   private final TaskManagerRegistry registry = new TaskManagerRegistry();
   /** The largest jar (or dependency) a client may upload. */
   public static final long MAX_BLOB_BYTES = 512L * 1024 * 1024;
+  /** How long a job waits for enough free slots before it fails. */
+  public static final Duration DEFAULT_SLOT_TIMEOUT = Duration.ofSeconds(30);
+  /** How many ended jobs {@code list} and {@code status} still know. */
+  public static final int HISTORY_SIZE = 100;
 
   private final BlobStore blobs;
   private final BlobUploads uploads;
+  private final BlobServer blobServer;
+  private final JobDispatcher dispatcher;
   private final RpcServer server;
 
-  private JobManager(InetAddress bindAddress, int port, ClusterSecret secret, RpcOptions options, Path blobDirectory)
-      throws InterruptedException, IOException {
+  private JobManager(InetAddress bindAddress, int port, ClusterSecret secret, RpcOptions options, Path blobDirectory,
+      Duration slotTimeout) throws InterruptedException, IOException {
     this.blobs = new BlobStore(blobDirectory);
     this.uploads = new BlobUploads(blobs, MAX_BLOB_BYTES);
-    this.server = RpcServer.start(bindAddress, port, secret, options, new Endpoint());
+    this.blobServer = new BlobServer(blobs);
+    this.dispatcher = new JobDispatcher(blobs, slotTimeout, HISTORY_SIZE);
+    try {
+      this.server = RpcServer.start(bindAddress, port, secret, options, new Endpoint());
+    } catch (InterruptedException | RuntimeException e) {
+      dispatcher.close();
+      throw e;
+    }
   }
 
   /**
@@ -44,7 +60,13 @@ public final class JobManager implements AutoCloseable {
    */
   public static JobManager start(InetAddress bindAddress, int port, ClusterSecret secret, RpcOptions options,
       Path blobDirectory) throws InterruptedException, IOException {
-    return new JobManager(bindAddress, port, secret, options, blobDirectory);
+    return new JobManager(bindAddress, port, secret, options, blobDirectory, DEFAULT_SLOT_TIMEOUT);
+  }
+
+  /** As above; a job that cannot get enough slots within {@code slotTimeout} fails. */
+  public static JobManager start(InetAddress bindAddress, int port, ClusterSecret secret, RpcOptions options,
+      Path blobDirectory, Duration slotTimeout) throws InterruptedException, IOException {
+    return new JobManager(bindAddress, port, secret, options, blobDirectory, slotTimeout);
   }
 
   /** The uploaded jars. */
@@ -64,9 +86,15 @@ public final class JobManager implements AutoCloseable {
     return registry.taskManagers();
   }
 
+  /** Every known job, oldest first. */
+  public List<JobInfo> jobs() {
+    return dispatcher.list();
+  }
+
   @Override
   public void close() {
     server.close();
+    dispatcher.close();
   }
 
   private final class Endpoint implements RpcEndpoint {
@@ -75,8 +103,10 @@ public final class JobManager implements AutoCloseable {
       switch (message.type()) {
         case REGISTER_TASK_MANAGER -> {
           Message.RegisterTaskManager register = (Message.RegisterTaskManager) message;
-          registry.register(new TaskManagerInfo(register.taskManagerId(), register.host(), register.dataPort(),
-              register.slots()), connection);
+          TaskManagerInfo info = new TaskManagerInfo(register.taskManagerId(), register.host(), register.dataPort(),
+              register.slots());
+          registry.register(info, connection);
+          dispatcher.taskManagerRegistered(info, connection);
           return new Message.RegistrationAccepted(id);
         }
         case LIST_TASK_MANAGERS -> {
@@ -91,6 +121,28 @@ public final class JobManager implements AutoCloseable {
         case FINISH_UPLOAD -> {
           return uploads.finish(connection, (Message.FinishUpload) message);
         }
+        case FETCH_BLOB -> {
+          return blobServer.fetch((Message.FetchBlob) message);
+        }
+        case SUBMIT_JOB -> {
+          return new Message.JobSubmitted(dispatcher.submit(((Message.SubmitJob) message).submission()));
+        }
+        case GET_JOB_STATUS -> {
+          return new Message.JobStatus(dispatcher.status(((Message.GetJobStatus) message).jobId()));
+        }
+        case LIST_JOBS -> {
+          return new Message.JobList(dispatcher.list());
+        }
+        case CANCEL_JOB -> {
+          return new Message.JobStatus(dispatcher.cancel(((Message.CancelJob) message).jobId()));
+        }
+        case FOLLOW_JOB -> {
+          return new Message.JobStatus(dispatcher.follow(((Message.FollowJob) message).jobId(), connection));
+        }
+        case SUBTASK_STATUS -> {
+          dispatcher.subtaskStatus((Message.SubtaskStatus) message);
+          return null;
+        }
         default -> throw new IllegalArgumentException("the JobManager does not handle " + message.type());
       }
     }
@@ -99,6 +151,7 @@ public final class JobManager implements AutoCloseable {
     public void onDisconnected(RpcConnection connection) {
       registry.connectionClosed(connection);
       uploads.connectionClosed(connection);
+      dispatcher.connectionClosed(connection);
     }
   }
 }

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * options or the plan name. A named backend that keeps files gets a fresh directory under
  * {@code java.io.tmpdir}, owned by this job and deleted by {@link #close()} when the job ends.
  */
-final class JobStateBackend implements AutoCloseable {
+public final class JobStateBackend implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JobStateBackend.class);
 
   private final StateBackend backend;
@@ -27,7 +27,7 @@ final class JobStateBackend implements AutoCloseable {
     this.ownedDirectory = ownedDirectory;
   }
 
-  static JobStateBackend resolve(JobPlan plan, RunOptions options) {
+  public static JobStateBackend resolve(JobPlan plan, RunOptions options) {
     if (options.stateBackend() != null) {
       return new JobStateBackend(options.stateBackend(), null); // the caller owns its backend's files
     }
@@ -43,7 +43,7 @@ final class JobStateBackend implements AutoCloseable {
     }
   }
 
-  StateBackend backend() {
+  public StateBackend backend() {
     return backend;
   }
 

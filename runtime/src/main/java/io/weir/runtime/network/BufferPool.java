@@ -11,7 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * slows its producers down instead of letting buffers pile up. Locking is per buffer, never per
  * record.
  */
-public final class BufferPool {
+public final class BufferPool implements BufferRecycler {
   private final int capacity;
   private final int bufferSize;
   private final ArrayDeque<NetworkBuffer> free;
@@ -65,7 +65,8 @@ public final class BufferPool {
     }
   }
 
-  void recycle(NetworkBuffer buffer) {
+  @Override
+  public void recycle(NetworkBuffer buffer) {
     buffer.reset();
     lock.lock();
     try {

@@ -17,6 +17,7 @@ public final class InputGate implements ChannelTarget {
   private final Condition notEmpty = lock.newCondition();
   private int maxQueued;
   private boolean cancelled;
+  private Throwable failure;
 
   public InputGate(int channels) {
     this.channels = channels;
@@ -46,9 +47,7 @@ public final class InputGate implements ChannelTarget {
   public NetworkBuffer poll() {
     lock.lock();
     try {
-      if (cancelled) {
-        throw new TaskCancelledException("cancelled while reading input");
-      }
+      checkUsable("cancelled while reading input");
       return queue.pollFirst();
     } finally {
       lock.unlock();
@@ -60,9 +59,7 @@ public final class InputGate implements ChannelTarget {
     lock.lock();
     try {
       while (true) {
-        if (cancelled) {
-          throw new TaskCancelledException("cancelled while waiting for input");
-        }
+        checkUsable("cancelled while waiting for input");
         NetworkBuffer buffer = queue.pollFirst();
         if (buffer != null) {
           return buffer;
@@ -115,6 +112,32 @@ public final class InputGate implements ChannelTarget {
       notEmpty.signalAll();
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Wakes the consumer and fails its current and future reads with an {@link InputFailedException}
+   * carrying {@code cause}: an input broke (e.g. a remote producer's connection was lost). The first
+   * cause wins.
+   */
+  public void fail(Throwable cause) {
+    lock.lock();
+    try {
+      if (failure == null) {
+        failure = cause;
+      }
+      notEmpty.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void checkUsable(String cancelledMessage) {
+    if (failure != null) {
+      throw new InputFailedException("input failed: " + failure.getMessage(), failure);
+    }
+    if (cancelled) {
+      throw new TaskCancelledException(cancelledMessage);
     }
   }
 

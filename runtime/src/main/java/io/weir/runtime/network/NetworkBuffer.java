@@ -3,11 +3,12 @@ package io.weir.runtime.network;
 /**
  * A unit of exchange between a producing and a consuming subtask: either a slice of serialized
  * records (whole records only, {@link #records()} of them) or a {@link ChannelEvent}. Data buffers
- * come from, and go back to, the producer's {@link BufferPool}; events are allocated per use (they
- * are rare) and never count against a pool, so an event can always be sent.
+ * come from, and go back to, their {@link BufferRecycler}: the producer's {@link BufferPool}, or the
+ * data plane's receiving side for buffers that arrived over the network. Events are allocated per
+ * use (they are rare) and never count against a pool, so an event can always be sent.
  */
 public final class NetworkBuffer {
-  private final BufferPool pool;
+  private final BufferRecycler recycler;
   private final byte[] home;
   private final ChannelEvent event;
   byte[] data;
@@ -15,21 +16,23 @@ public final class NetworkBuffer {
   int records;
   int channel;
 
-  NetworkBuffer(BufferPool pool, int size) {
-    this.pool = pool;
+  /** A data buffer of {@code size} bytes that goes back to {@code recycler} when consumed. */
+  public NetworkBuffer(BufferRecycler recycler, int size) {
+    this.recycler = recycler;
     this.home = new byte[size];
     this.data = home;
     this.event = null;
   }
 
   private NetworkBuffer(ChannelEvent event, int channel) {
-    this.pool = null;
+    this.recycler = null;
     this.home = null;
     this.event = event;
     this.channel = channel;
   }
 
-  static NetworkBuffer event(ChannelEvent event, int channel) {
+  /** An event buffer for channel {@code channel}: not pooled, recycling it is a no-op. */
+  public static NetworkBuffer event(ChannelEvent event, int channel) {
     return new NetworkBuffer(event, channel);
   }
 
@@ -63,9 +66,25 @@ public final class NetworkBuffer {
 
   /** Hands a data buffer back to its pool once the consumer has read it; no-op for events. */
   public void recycle() {
-    if (pool != null) {
-      pool.recycle(this);
+    if (recycler != null) {
+      recycler.recycle(this);
     }
+  }
+
+  /**
+   * For a receiver filling this data buffer from the wire: sets channel and record count and
+   * returns an array of at least {@code length} bytes to copy the records into at offset 0 (the
+   * buffer's own array, or a one-off larger one for an oversized record, dropped on reuse).
+   */
+  public byte[] prepareReceive(int channel, int records, int length) {
+    if (home == null) {
+      throw new IllegalStateException("an event buffer carries no data");
+    }
+    data = length <= home.length ? home : new byte[length];
+    this.length = length;
+    this.records = records;
+    this.channel = channel;
+    return data;
   }
 
   /** Empties the buffer and drops an oversized array so the pool only holds standard-size ones. */

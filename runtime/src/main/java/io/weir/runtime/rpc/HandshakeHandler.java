@@ -7,8 +7,10 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,30 +25,43 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
 
   private final boolean server;
   private final ClusterSecret secret;
-  private final RpcOptions options;
-  private final RpcEndpoint endpoint;
-  private final CompletableFuture<RpcConnection> ready;
+  private final Duration handshakeTimeout;
+  private final Consumer<ChannelHandlerContext> onAuthenticated;
+  private final CompletableFuture<?> ready;
   private byte[] serverNonce;
   private byte[] clientNonce;
   private ScheduledFuture<?> timeout;
 
   HandshakeHandler(boolean server, ClusterSecret secret, RpcOptions options, RpcEndpoint endpoint,
       CompletableFuture<RpcConnection> ready) {
+    this(server, secret, options.handshakeTimeout(),
+        ctx -> RpcPipeline.installAuthenticated(ctx.pipeline(), options, endpoint, ready), ready);
+  }
+
+  /**
+   * For protocols other than RPC (the data plane): {@code onAuthenticated} installs their handlers;
+   * {@code ready}, if not null, fails when the connection closes before authentication.
+   */
+  HandshakeHandler(boolean server, ClusterSecret secret, Duration handshakeTimeout,
+      Consumer<ChannelHandlerContext> onAuthenticated, CompletableFuture<?> ready) {
     this.server = server;
     this.secret = secret;
-    this.options = options;
-    this.endpoint = endpoint;
+    this.handshakeTimeout = handshakeTimeout;
+    this.onAuthenticated = onAuthenticated;
     this.ready = ready;
   }
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     timeout = ctx.executor().schedule(() -> {
-      LOG.warn("closing connection to {}: no authentication within {}", ctx.channel().remoteAddress(), options.handshakeTimeout());
+      LOG.warn("closing connection to {}: no authentication within {}", ctx.channel().remoteAddress(), handshakeTimeout);
       ctx.close();
-    }, options.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }, handshakeTimeout.toMillis(), TimeUnit.MILLISECONDS);
     ctx.channel().closeFuture().addListener(f -> {
       timeout.cancel(false);
+      if (ready == null) {
+        return;
+      }
       ready.completeExceptionally(new RpcConnection.ConnectionClosedException(
           "connection to " + ctx.channel().remoteAddress() + " closed before authentication"));
     });
@@ -82,7 +97,7 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
   private void authenticated(ChannelHandlerContext ctx) {
     timeout.cancel(false);
     LOG.debug("authenticated connection to {}", ctx.channel().remoteAddress());
-    RpcPipeline.installAuthenticated(ctx.pipeline(), options, endpoint, ready);
+    onAuthenticated.accept(ctx);
     ctx.pipeline().remove(this);
   }
 }

@@ -140,4 +140,190 @@ public sealed interface Message {
       return MessageType.BLOB_STORED;
     }
   }
+
+  // ---- jobs: client <-> JobManager (codes 40-48) ----
+
+  /** Client → JobManager: runs a job from uploaded jars; the reply is {@link JobSubmitted}. */
+  record SubmitJob(JobSubmission submission) implements Message {
+    public SubmitJob {
+      Objects.requireNonNull(submission);
+    }
+
+    public MessageType type() {
+      return MessageType.SUBMIT_JOB;
+    }
+  }
+
+  /** The reply to {@link SubmitJob}: the job's id. */
+  record JobSubmitted(String jobId) implements Message {
+    public JobSubmitted {
+      Objects.requireNonNull(jobId);
+    }
+
+    public MessageType type() {
+      return MessageType.JOB_SUBMITTED;
+    }
+  }
+
+  /** Asks for one job's {@link JobStatus}. */
+  record GetJobStatus(String jobId) implements Message {
+    public GetJobStatus {
+      Objects.requireNonNull(jobId);
+    }
+
+    public MessageType type() {
+      return MessageType.GET_JOB_STATUS;
+    }
+  }
+
+  /** A job's status: the reply to {@link GetJobStatus}, {@link CancelJob} and {@link FollowJob}. */
+  record JobStatus(JobInfo job) implements Message {
+    public JobStatus {
+      Objects.requireNonNull(job);
+    }
+
+    public MessageType type() {
+      return MessageType.JOB_STATUS;
+    }
+  }
+
+  /** Asks for every job the JobManager knows: running ones and the bounded history of ended ones. */
+  record ListJobs() implements Message {
+    public MessageType type() {
+      return MessageType.LIST_JOBS;
+    }
+  }
+
+  /** The reply to {@link ListJobs}, oldest submission first. */
+  record JobList(List<JobInfo> jobs) implements Message {
+    public JobList {
+      jobs = List.copyOf(jobs);
+    }
+
+    public MessageType type() {
+      return MessageType.JOB_LIST;
+    }
+  }
+
+  /** Asks to cancel a job; the reply is its {@link JobStatus} (CANCELING, or already ended). */
+  record CancelJob(String jobId) implements Message {
+    public CancelJob {
+      Objects.requireNonNull(jobId);
+    }
+
+    public MessageType type() {
+      return MessageType.CANCEL_JOB;
+    }
+  }
+
+  /**
+   * Asks to be told every status change of a job over this connection ({@link JobStatusChanged},
+   * one-way) until it ends; the reply is its current {@link JobStatus}.
+   */
+  record FollowJob(String jobId) implements Message {
+    public FollowJob {
+      Objects.requireNonNull(jobId);
+    }
+
+    public MessageType type() {
+      return MessageType.FOLLOW_JOB;
+    }
+  }
+
+  /** JobManager → following client, one-way: the job's status changed. */
+  record JobStatusChanged(JobInfo job) implements Message {
+    public JobStatusChanged {
+      Objects.requireNonNull(job);
+    }
+
+    public MessageType type() {
+      return MessageType.JOB_STATUS_CHANGED;
+    }
+  }
+
+  // ---- execution: JobManager <-> TaskManager (codes 49-54) ----
+
+  /**
+   * JobManager → TaskManager, one-way: run the subtasks {@code placements} put on you in attempt
+   * {@code attempt}; the others tell where your producers send and your consumers read from.
+   */
+  record DeployAttempt(String jobId, int attempt, JobSubmission submission, List<SubtaskPlacement> placements)
+      implements Message {
+    public DeployAttempt {
+      Objects.requireNonNull(jobId);
+      Objects.requireNonNull(submission);
+      placements = List.copyOf(placements);
+    }
+
+    public MessageType type() {
+      return MessageType.DEPLOY_ATTEMPT;
+    }
+  }
+
+  /**
+   * TaskManager → JobManager, one-way: a subtask's status changed. Ending reports carry the
+   * subtask's figures; {@code failure} is the exception's text, empty when none.
+   */
+  record SubtaskStatus(String jobId, int attempt, int task, int subtask, ExecutionStatus status, String failure,
+      long recordsIn, int maxBuffersInUse, int bufferCapacity, long bufferWaits) implements Message {
+    public SubtaskStatus {
+      Objects.requireNonNull(jobId);
+      Objects.requireNonNull(status);
+      Objects.requireNonNull(failure);
+    }
+
+    public MessageType type() {
+      return MessageType.SUBTASK_STATUS;
+    }
+  }
+
+  /** JobManager → TaskManager, one-way: cancel every subtask of that attempt. */
+  record CancelAttempt(String jobId, int attempt) implements Message {
+    public CancelAttempt {
+      Objects.requireNonNull(jobId);
+    }
+
+    public MessageType type() {
+      return MessageType.CANCEL_ATTEMPT;
+    }
+  }
+
+  /**
+   * JobManager → TaskManager, one-way: the attempt has ended everywhere; drop its data-plane
+   * channels, class loader and files.
+   */
+  record ReleaseAttempt(String jobId, int attempt) implements Message {
+    public ReleaseAttempt {
+      Objects.requireNonNull(jobId);
+    }
+
+    public MessageType type() {
+      return MessageType.RELEASE_ATTEMPT;
+    }
+  }
+
+  /** TaskManager → JobManager: up to {@code maxBytes} of a stored blob from {@code offset}; the reply is {@link BlobChunk}. */
+  record FetchBlob(String sha256, long offset, int maxBytes) implements Message {
+    public FetchBlob {
+      Objects.requireNonNull(sha256);
+      if (offset < 0 || maxBytes < 1) {
+        throw new IllegalArgumentException("bad blob range " + offset + " +" + maxBytes);
+      }
+    }
+
+    public MessageType type() {
+      return MessageType.FETCH_BLOB;
+    }
+  }
+
+  /** The reply to {@link FetchBlob}: the blob's size and the bytes from the requested offset (empty at the end). */
+  record BlobChunk(long totalBytes, byte[] data) implements Message {
+    public BlobChunk {
+      Objects.requireNonNull(data);
+    }
+
+    public MessageType type() {
+      return MessageType.BLOB_CHUNK;
+    }
+  }
 }

@@ -79,6 +79,7 @@ public final class MessageCodec {
       }
       case FINISH_UPLOAD -> out.writeLong(((Message.FinishUpload) message).uploadId());
       case BLOB_STORED -> out.writeString(((Message.BlobStored) message).sha256());
+      default -> JobMessageCodec.encode(message, out);
     }
   }
 
@@ -136,6 +137,7 @@ public final class MessageCodec {
       case UPLOAD_CHUNK_ACCEPTED -> new Message.UploadChunkAccepted(in.readLong(), in.readLong());
       case FINISH_UPLOAD -> new Message.FinishUpload(in.readLong());
       case BLOB_STORED -> new Message.BlobStored(in.readString());
+      default -> JobMessageCodec.decode(type, in);
     };
   }
 }

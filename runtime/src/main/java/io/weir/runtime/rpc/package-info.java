@@ -22,6 +22,16 @@
  * correlation id (8 bytes) and the body ({@link io.weir.runtime.rpc.MessageCodec}). Unknown versions,
  * kinds or types, truncated bodies and trailing bytes close the connection.
  *
+ * <h2>Jobs</h2>
+ * A client uploads jars (BEGIN_UPLOAD, UPLOAD_CHUNK, FINISH_UPLOAD) and submits (SUBMIT_JOB with a
+ * {@link io.weir.runtime.rpc.JobSubmission}); GET_JOB_STATUS, LIST_JOBS, CANCEL_JOB answer with
+ * {@link io.weir.runtime.rpc.JobInfo}s; after FOLLOW_JOB the JobManager pushes JOB_STATUS_CHANGED
+ * (one-way) over that connection until the job ends. Towards TaskManagers everything is one-way:
+ * DEPLOY_ATTEMPT (the whole placement of an attempt), CANCEL_ATTEMPT, RELEASE_ATTEMPT; TaskManagers
+ * answer with SUBTASK_STATUS reports and fetch jars with FETCH_BLOB requests (one chunk each).
+ * Statuses travel as {@link io.weir.runtime.rpc.ExecutionStatus} codes. Job messages use codes
+ * 40-63 ({@link io.weir.runtime.rpc.JobMessageCodec}).
+ *
  * <h2>Liveness</h2>
  * Each side sends a heartbeat when it has written nothing for the heartbeat interval (500 ms) and
  * closes the connection when it has read nothing for the heartbeat timeout (1.5 s). A killed peer is

@@ -4,8 +4,11 @@ import io.weir.runtime.rpc.ClusterSecret;
 import io.weir.runtime.rpc.Message;
 import io.weir.runtime.rpc.RpcClient;
 import io.weir.runtime.rpc.RpcConnection;
-import io.weir.runtime.rpc.RpcEndpoint;
 import io.weir.runtime.rpc.RpcOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -16,38 +19,74 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A worker process's control side: connects to the JobManager, registers its slots, and, if the
- * connection is lost (JobManager restarted, network cut, heartbeat timeout), reconnects and registers
- * again after {@link #RECONNECT_DELAY}. Heartbeats are sent by the transport. Running tasks and the
- * data plane are the next steps (issue 4).
+ * A worker process: connects to the JobManager, registers its slots and data-plane address, runs
+ * the subtasks deployed to it ({@link Attempts}), and, if the connection is lost (JobManager
+ * restarted, network cut, heartbeat timeout), cancels everything it runs (the JobManager counts
+ * those subtasks as lost), reconnects and registers again after {@link #RECONNECT_DELAY}.
+ * Heartbeats are sent by the transport.
  */
 public final class TaskManager implements AutoCloseable {
   static final Duration RECONNECT_DELAY = Duration.ofSeconds(1);
   private static final Duration REGISTRATION_TIMEOUT = Duration.ofSeconds(10);
   private static final Logger LOG = LoggerFactory.getLogger(TaskManager.class);
 
-  private final String id = "tm-" + UUID.randomUUID();
+  private final String id;
   private final String jobManagerHost;
   private final int jobManagerPort;
   private final int slots;
+  private final String advertisedHost;
+  private final TaskDataPlane dataPlane;
   private final RpcClient client;
   private final ScheduledExecutorService reconnects = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "weir-taskmanager-reconnect");
     thread.setDaemon(true);
     return thread;
   });
+  private final Attempts attempts;
   private final CompletableFuture<String> firstRegistration = new CompletableFuture<>();
   private volatile boolean closed;
   private volatile RpcConnection connection;
 
+  /** A TaskManager without a data plane (it runs only jobs that fit on it), caching jars in a temporary directory. */
   public TaskManager(String jobManagerHost, int jobManagerPort, int slots, ClusterSecret secret, RpcOptions options) {
+    this(newId(), jobManagerHost, jobManagerPort, slots, secret, options, TaskDataPlane.NONE, temporaryCache(), "127.0.0.1");
+  }
+
+  /**
+   * @param id this TaskManager's id (the data plane is started with the same one)
+   * @param dataPlane exchanges records with other TaskManagers; the TaskManager closes it
+   * @param blobCache where fetched jars are kept
+   * @param advertisedHost the host other TaskManagers reach this one's data plane at
+   */
+  public TaskManager(String id, String jobManagerHost, int jobManagerPort, int slots, ClusterSecret secret, RpcOptions options,
+      TaskDataPlane dataPlane, Path blobCache, String advertisedHost) {
     if (slots < 1) {
       throw new IllegalArgumentException("slots must be at least 1, got " + slots);
     }
+    this.id = id;
     this.jobManagerHost = jobManagerHost;
     this.jobManagerPort = jobManagerPort;
     this.slots = slots;
+    this.advertisedHost = advertisedHost;
+    this.dataPlane = dataPlane;
     this.client = new RpcClient(secret, options);
+    try {
+      this.attempts = new Attempts(id, dataPlane, new BlobCache(blobCache));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the jar cache in " + blobCache, e);
+    }
+  }
+
+  public static String newId() {
+    return "tm-" + UUID.randomUUID();
+  }
+
+  private static Path temporaryCache() {
+    try {
+      return Files.createTempDirectory("weir-tm-jars-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Starts connecting; the returned future completes with the JobManager's id on the first registration. */
@@ -60,28 +99,28 @@ public final class TaskManager implements AutoCloseable {
     return id;
   }
 
+  /** Attempts of jobs deployed here and not yet released. */
+  public int activeAttempts() {
+    return attempts.size();
+  }
+
   private void connectAndRegister() {
     if (closed) {
       return;
     }
-    RpcEndpoint endpoint = new RpcEndpoint() {
-      @Override
-      public Message onMessage(RpcConnection c, Message message) {
-        throw new IllegalArgumentException("the TaskManager does not handle " + message.type() + " yet");
-      }
-    };
     // set once this attempt's connection exists: from then on its close listener owns the retry
-    CompletableFuture<RpcConnection> attempt = client.connect(jobManagerHost, jobManagerPort, endpoint);
+    CompletableFuture<RpcConnection> attempt = client.connect(jobManagerHost, jobManagerPort, attempts);
     attempt
         .thenCompose(c -> {
           connection = c;
           c.closeFuture().thenRun(() -> {
+            attempts.cancelAll("lost the JobManager");
             if (!closed) {
               LOG.warn("lost the JobManager at {}:{}; reconnecting", jobManagerHost, jobManagerPort);
               scheduleReconnect();
             }
           });
-          return c.request(new Message.RegisterTaskManager(id, "127.0.0.1", 0, slots), REGISTRATION_TIMEOUT);
+          return c.request(new Message.RegisterTaskManager(id, advertisedHost, dataPlane.port(), slots), REGISTRATION_TIMEOUT);
         })
         .whenComplete((reply, failure) -> {
           if (failure != null) {
@@ -95,7 +134,8 @@ public final class TaskManager implements AutoCloseable {
             return;
           }
           String jobManagerId = ((Message.RegistrationAccepted) reply).jobManagerId();
-          LOG.info("TaskManager {} registered with JobManager {} ({} slots)", id, jobManagerId, slots);
+          LOG.info("TaskManager {} registered with JobManager {} ({} slots, data port {})", id, jobManagerId, slots,
+              dataPlane.port());
           firstRegistration.complete(jobManagerId);
         });
   }
@@ -114,6 +154,8 @@ public final class TaskManager implements AutoCloseable {
     if (c != null) {
       c.close();
     }
+    attempts.close();
+    dataPlane.close();
     client.close();
   }
 }

@@ -55,6 +55,20 @@ class BlockingTest {
     assertInstanceOf(TaskCancelledException.class, waitForFailure(second));
   }
 
+  @Test
+  void failingTheGateWakesTheConsumerWithTheCause() throws Exception {
+    InputGate gate = new InputGate(1);
+    CompletableFuture<NetworkBuffer> waiting = CompletableFuture.supplyAsync(gate::take);
+    IllegalStateException cause = new IllegalStateException("connection to TaskManager tm-x lost");
+    gate.fail(cause);
+    Throwable e = waitForFailure(waiting);
+    assertInstanceOf(InputFailedException.class, e);
+    assertSame(cause, e.getCause());
+    gate.add(NetworkBuffer.event(EndOfInput.INSTANCE, 0));
+    assertSame(cause, org.junit.jupiter.api.Assertions.assertThrows(InputFailedException.class, gate::poll).getCause(),
+        "a failed gate stays failed, even with input queued");
+  }
+
   private static Throwable waitForFailure(CompletableFuture<?> future) throws InterruptedException {
     try {
       future.get(10, TimeUnit.SECONDS);

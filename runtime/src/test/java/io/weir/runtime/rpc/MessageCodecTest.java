@@ -11,6 +11,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MessageCodecTest {
+  private static final JobSubmission SUBMISSION = new JobSubmission("wordcount", List.of("ab".repeat(32), "cd".repeat(32)), 4,
+      java.util.Map.of("Count", 8, "Tokenize", 2), List.of("--lines", "1000"), "rocksdb",
+      RestartStrategy.exponentialBackoff(5, java.time.Duration.ofMillis(100), java.time.Duration.ofSeconds(5), 1.5));
+  private static final JobInfo JOB = new JobInfo("job-1", "wordcount", ExecutionStatus.RESTARTING, 2, "lost tm-a", 100, 0,
+      List.of(new JobInfo.TaskSummary("Lines -> Tokenize", 4, 1, 0, 6, 10, 3), new JobInfo.TaskSummary("Count", 4, 0, 77, 0, 0, 0)));
+
   private static Envelope roundTrip(Envelope envelope) {
     byte[] bytes = MessageCodec.encode(envelope);
     return MessageCodec.decode(bytes, 0, bytes.length);
@@ -30,7 +36,23 @@ class MessageCodecTest {
         new Message.UploadChunk(7, new byte[] {1, 2, 3, -1}),
         new Message.UploadChunkAccepted(7, 4),
         new Message.FinishUpload(7),
-        new Message.BlobStored("cd".repeat(32)));
+        new Message.BlobStored("cd".repeat(32)),
+        new Message.SubmitJob(SUBMISSION),
+        new Message.JobSubmitted("job-1"),
+        new Message.GetJobStatus("job-1"),
+        new Message.JobStatus(JOB),
+        new Message.ListJobs(),
+        new Message.JobList(List.of(JOB, new JobInfo("job-2", "x", ExecutionStatus.CREATED, 0, "", 1, 0, List.of()))),
+        new Message.CancelJob("job-1"),
+        new Message.FollowJob("job-1"),
+        new Message.JobStatusChanged(JOB),
+        new Message.DeployAttempt("job-1", 3, SUBMISSION,
+            List.of(new SubtaskPlacement(0, 1, "tm-a", "127.0.0.1", 7000), new SubtaskPlacement(1, 0, "tm-b", "h", 7001))),
+        new Message.SubtaskStatus("job-1", 3, 1, 0, ExecutionStatus.FAILED, "boom: x", 99, 5, 10, 7),
+        new Message.CancelAttempt("job-1", 3),
+        new Message.ReleaseAttempt("job-1", 3),
+        new Message.FetchBlob("ab".repeat(32), 1L << 33, 1 << 20),
+        new Message.BlobChunk(1L << 33, new byte[] {9, 8, 7}));
     assertEquals(MessageType.values().length, messages.size(), "a message type without a round-trip case");
     long id = 1;
     for (Message message : messages) {
@@ -40,6 +62,10 @@ class MessageCodecTest {
         // arrays compare by identity in records: compare the fields instead
         Message.UploadChunk decodedChunk = (Message.UploadChunk) decoded.message();
         assertEquals(chunk.uploadId(), decodedChunk.uploadId());
+        assertArrayEquals(chunk.data(), decodedChunk.data());
+      } else if (message instanceof Message.BlobChunk chunk) {
+        Message.BlobChunk decodedChunk = (Message.BlobChunk) decoded.message();
+        assertEquals(chunk.totalBytes(), decodedChunk.totalBytes());
         assertArrayEquals(chunk.data(), decodedChunk.data());
       } else {
         assertEquals(envelope, decoded);

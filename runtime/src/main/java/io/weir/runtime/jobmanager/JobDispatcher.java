@@ -1,0 +1,250 @@
+package io.weir.runtime.jobmanager;
+
+import io.weir.runtime.blob.BlobKey;
+import io.weir.runtime.blob.BlobStore;
+import io.weir.runtime.blob.JobJars;
+import io.weir.runtime.graph.PhysicalGraph;
+import io.weir.runtime.local.StateBackends;
+import io.weir.runtime.plan.JobPlan;
+import io.weir.runtime.rpc.JobInfo;
+import io.weir.runtime.rpc.JobSubmission;
+import io.weir.runtime.rpc.Message;
+import io.weir.runtime.rpc.Message.TaskManagerInfo;
+import io.weir.runtime.rpc.RpcConnection;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JobManager's jobs: accepts submissions, runs a {@link JobMaster} per job on one main thread
+ * (so job state needs no locks), keeps a bounded history of ended jobs, tells following clients
+ * about status changes, and feeds the masters TaskManager arrivals, losses and subtask reports.
+ */
+final class JobDispatcher implements JobMaster.Host, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(JobDispatcher.class);
+  private static final Duration MAIN_THREAD_CALL_TIMEOUT = Duration.ofSeconds(10);
+
+  private final BlobStore blobs;
+  private final Duration slotTimeout;
+  private final int historySize;
+  private final SlotPool slots = new SlotPool();
+  private final ScheduledExecutorService main = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread thread = new Thread(r, "weir-jobmanager-main");
+    thread.setDaemon(true);
+    return thread;
+  });
+  /** Every known job, running or in the history; read from any thread. */
+  private final Map<String, JobMaster> jobs = new ConcurrentHashMap<>();
+  private final Map<String, JobMaster> running = new LinkedHashMap<>();
+  private final Deque<JobMaster> history = new ArrayDeque<>();
+  private final Map<String, List<RpcConnection>> followers = new LinkedHashMap<>();
+
+  JobDispatcher(BlobStore blobs, Duration slotTimeout, int historySize) {
+    this.blobs = blobs;
+    this.slotTimeout = slotTimeout;
+    this.historySize = historySize;
+    // waiting jobs also deploy when slots free up; this tick enforces their timeout
+    main.scheduleWithFixedDelay(guarded(this::tryDeployWaiting), 1, 1, TimeUnit.SECONDS);
+  }
+
+  /** Loads and checks the job on the caller's thread, then starts it; throws if it cannot run. */
+  String submit(JobSubmission submission) throws IOException {
+    if (!submission.stateBackend().isEmpty()) {
+      StateBackends.requireKnown(submission.stateBackend());
+    }
+    List<Path> jars = new ArrayList<>();
+    for (String key : submission.jarKeys()) {
+      BlobKey blobKey = new BlobKey(key);
+      jars.add(blobs.get(blobKey).orElseThrow(() -> new NoSuchFileException("jar " + blobKey + " was not uploaded")));
+    }
+    String jobId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    JobJars jobJars = JobJars.open("weir-job-" + jobId, jars);
+    JobMaster master;
+    try {
+      JobPlan plan = jobJars.plan(submission.jobName());
+      PhysicalGraph graph = PhysicalGraph.build(plan, submission.graphOptions());
+      master = new JobMaster(jobId, submission.withJobName(plan.name()), jobJars, graph, this);
+    } catch (LinkageError | java.util.ServiceConfigurationError e) {
+      // a class missing from the jars (a dependency not submitted, say): the submitter's problem, not a crash
+      jobJars.close();
+      throw new IllegalArgumentException("cannot load the job from the submitted jars: " + e
+          + (e.getCause() != null ? " (" + e.getCause() + ")" : ""), e);
+    } catch (RuntimeException | Error e) {
+      jobJars.close();
+      throw e;
+    }
+    jobs.put(jobId, master);
+    post(() -> {
+      running.put(jobId, master);
+      master.start();
+    });
+    return jobId;
+  }
+
+  JobInfo status(String jobId) {
+    return job(jobId).info();
+  }
+
+  /** Every known job, oldest submission first. */
+  List<JobInfo> list() {
+    List<JobInfo> infos = new ArrayList<>();
+    jobs.values().forEach(job -> infos.add(job.info()));
+    infos.sort(java.util.Comparator.comparingLong(JobInfo::submittedAtMillis).thenComparing(JobInfo::jobId));
+    return infos;
+  }
+
+  JobInfo cancel(String jobId) {
+    JobMaster job = job(jobId);
+    return onMain(() -> {
+      job.cancel();
+      return job.info();
+    });
+  }
+
+  /** Registers {@code connection} for the job's status changes; returns its status now. */
+  JobInfo follow(String jobId, RpcConnection connection) {
+    JobMaster job = job(jobId);
+    return onMain(() -> {
+      if (!job.isEnded()) {
+        followers.computeIfAbsent(jobId, id -> new ArrayList<>()).add(connection);
+      }
+      return job.info();
+    });
+  }
+
+  void subtaskStatus(Message.SubtaskStatus update) {
+    post(() -> {
+      JobMaster job = running.get(update.jobId());
+      if (job != null) {
+        job.subtaskStatus(update);
+      }
+    });
+  }
+
+  void taskManagerRegistered(TaskManagerInfo info, RpcConnection connection) {
+    post(() -> {
+      slots.add(info, connection);
+      tryDeployWaiting();
+    });
+  }
+
+  void connectionClosed(RpcConnection connection) {
+    post(() -> {
+      followers.values().forEach(list -> list.remove(connection));
+      String lost = slots.removeByConnection(connection);
+      if (lost != null) {
+        for (JobMaster job : new ArrayList<>(running.values())) {
+          job.taskManagerLost(lost);
+        }
+      }
+    });
+  }
+
+  /** Runs {@code task} on the main thread; a bug in it is logged instead of silently lost in a future. */
+  private void post(Runnable task) {
+    main.execute(guarded(task));
+  }
+
+  private static Runnable guarded(Runnable task) {
+    return () -> {
+      try {
+        task.run();
+      } catch (RuntimeException | Error e) {
+        LOG.error("JobManager main thread task failed", e);
+      }
+    };
+  }
+
+  private void tryDeployWaiting() {
+    for (JobMaster job : new ArrayList<>(running.values())) {
+      job.tryDeploy();
+    }
+  }
+
+  private JobMaster job(String jobId) {
+    JobMaster job = jobs.get(jobId);
+    if (job == null) {
+      throw new IllegalArgumentException("no job " + jobId + " on this JobManager");
+    }
+    return job;
+  }
+
+  private <T> T onMain(Callable<T> call) {
+    try {
+      return main.submit(call).get(MAIN_THREAD_CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("the JobManager is busy; try again", e);
+    }
+  }
+
+  @Override
+  public SlotPool slots() {
+    return slots;
+  }
+
+  @Override
+  public ScheduledExecutorService main() {
+    return main;
+  }
+
+  @Override
+  public Duration slotTimeout() {
+    return slotTimeout;
+  }
+
+  @Override
+  public void statusChanged(JobMaster job) {
+    JobInfo info = job.info();
+    LOG.info("Job {} is {}", info.jobId(), info.status());
+    Message change = new Message.JobStatusChanged(info);
+    for (RpcConnection connection : followers.getOrDefault(job.jobId(), List.of())) {
+      connection.send(change);
+    }
+  }
+
+  @Override
+  public void ended(JobMaster job) {
+    followers.remove(job.jobId());
+    running.remove(job.jobId());
+    history.addLast(job);
+    while (history.size() > historySize) {
+      jobs.remove(history.removeFirst().jobId());
+    }
+    tryDeployWaiting(); // its slots are free now
+  }
+
+  /** Stops the main thread and closes the class loaders of jobs still running (their TaskManagers see the JobManager go). */
+  @Override
+  public void close() {
+    try {
+      main.submit(() -> running.values().forEach(JobMaster::closeJars)).get(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {
+      LOG.warn("Could not close the class loaders of running jobs", e);
+    }
+    main.shutdownNow();
+  }
+}
