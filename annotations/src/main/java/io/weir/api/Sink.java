@@ -26,4 +26,10 @@ public @interface Sink {
 
   /** How non-keyed inputs are distributed over this vertex's instances; keyed inputs always go by key. */
   Exchange exchange() default Exchange.AUTO;
+
+  /**
+   * The side output of the upstreams in {@link #from()} to read (declared there with
+   * {@code @SideOutput}); empty for their main output.
+   */
+  String output() default "";
 }

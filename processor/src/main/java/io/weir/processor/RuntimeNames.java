@@ -46,6 +46,13 @@ public final class RuntimeNames {
   public static final ClassName KEY_SELECTOR = ClassName.get("io.weir.runtime.operator", "KeySelector");
   public static final ClassName OPERATOR_STATE_BINDING =
       ClassName.get("io.weir.runtime.operator", "OperatorStateBinding");
+  public static final ClassName SIDE_OUTPUT_BINDING = ClassName.get("io.weir.runtime.operator", "SideOutputBinding");
+  public static final ClassName TIMER_INVOKER = ClassName.get("io.weir.runtime.operator", "TimerInvoker");
+  public static final ClassName BOUNDED_OUT_OF_ORDERNESS =
+      ClassName.get("io.weir.runtime.time", "BoundedOutOfOrderness");
+  public static final ClassName WINDOW_RUNNER = ClassName.get("io.weir.runtime.window", "WindowRunner");
+  public static final ClassName WINDOW_ASSIGNER = ClassName.get("io.weir.runtime.window", "WindowAssigner");
+  public static final ClassName WINDOW_AGGREGATION = ClassName.get("io.weir.runtime.window", "WindowAggregation");
   public static final ClassName JOB_PLAN = ClassName.get("io.weir.runtime.plan", "JobPlan");
   public static final ClassName JOB_PLAN_PROVIDER = ClassName.get("io.weir.runtime.plan", "JobPlanProvider");
   public static final ClassName PARTITIONING = ClassName.get("io.weir.runtime.plan", "Partitioning");

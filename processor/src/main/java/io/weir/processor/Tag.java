@@ -53,6 +53,27 @@ public enum Tag {
   KRYO_FALLBACK("weir.kryo-fallback"),
   /** A record type that can be neither generated nor handled by the fallback. */
   SERIALIZER("weir.serializer"),
+  /**
+   * A bad {@code @EventTime} declaration: not on a source, a method without the shape
+   * {@code public long m(T record)}, or a watermark strategy with missing, negative or
+   * contradictory settings.
+   */
+  EVENT_TIME("weir.event-time"),
+  /**
+   * Bad timers: an {@code @OnTimer} method with the wrong shape, on a class that is not a keyed
+   * operator, several of them, or an input method taking a {@code TimerService} without one.
+   */
+  TIMER("weir.timer"),
+  /**
+   * A bad {@code @Window}: not on a keyed operator, a bad size, slide or gap, a missing or
+   * mismatched aggregation, window method or timestamp member.
+   */
+  WINDOW("weir.window"),
+  /**
+   * A bad {@code @SideOutput} field (not an {@code Emitter<T>}, private or final, not on an
+   * operator, a duplicate name), or {@code output = ...} naming a side output an upstream lacks.
+   */
+  SIDE_OUTPUT("weir.side-output"),
   /** The processor itself failed (a bug in Weir) or could not write its output. */
   INTERNAL("weir.internal");
 

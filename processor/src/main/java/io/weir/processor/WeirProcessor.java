@@ -1,12 +1,16 @@
 package io.weir.processor;
 
 import com.google.auto.service.AutoService;
+import io.weir.api.EventTime;
 import io.weir.api.Job;
 import io.weir.api.Keyed;
+import io.weir.api.OnTimer;
 import io.weir.api.Operator;
+import io.weir.api.SideOutput;
 import io.weir.api.Sink;
 import io.weir.api.Source;
 import io.weir.api.State;
+import io.weir.api.Window;
 import io.weir.processor.model.ModelBuilder;
 import io.weir.processor.model.ProcessingModel;
 import io.weir.processor.serialization.SerializerWriter;
@@ -42,7 +46,8 @@ public final class WeirProcessor extends AbstractProcessor {
   private static final List<String> ANNOTATIONS = List.of(
       Source.class.getCanonicalName(), Operator.class.getCanonicalName(), Sink.class.getCanonicalName(),
       Keyed.class.getCanonicalName(), State.class.getCanonicalName(), Job.class.getCanonicalName(),
-      Job.List.class.getCanonicalName());
+      Job.List.class.getCanonicalName(), EventTime.class.getCanonicalName(), OnTimer.class.getCanonicalName(),
+      Window.class.getCanonicalName(), SideOutput.class.getCanonicalName());
 
   private Diagnostics diagnostics;
   private SerializerWriter serializers;

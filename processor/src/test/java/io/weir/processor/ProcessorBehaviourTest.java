@@ -29,7 +29,8 @@ class ProcessorBehaviourTest {
   void supportsOnlyWeirAnnotationsAndTheLatestSourceVersion() {
     WeirProcessor processor = new WeirProcessor();
     assertEquals(Set.of("io.weir.api.Source", "io.weir.api.Operator", "io.weir.api.Sink", "io.weir.api.Keyed",
-        "io.weir.api.State", "io.weir.api.Job", "io.weir.api.Job.List"), processor.getSupportedAnnotationTypes());
+        "io.weir.api.State", "io.weir.api.Job", "io.weir.api.Job.List",
+        "io.weir.api.EventTime", "io.weir.api.OnTimer", "io.weir.api.Window", "io.weir.api.SideOutput"), processor.getSupportedAnnotationTypes());
     assertEquals(SourceVersion.latestSupported(), processor.getSupportedSourceVersion());
   }
 

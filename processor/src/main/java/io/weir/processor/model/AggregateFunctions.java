@@ -27,20 +27,26 @@ final class AggregateFunctions {
 
   /** {@code [IN, ACC, OUT]}, or null when {@code aggregator} does not implement the interface (or is raw). */
   List<TypeMirror> arguments(TypeMirror aggregator) {
-    if (aggregateFunction == null || aggregator.getKind() != TypeKind.DECLARED) {
+    List<TypeMirror> arguments = argumentsOf(aggregator, aggregateFunction);
+    return arguments != null && arguments.size() == 3 ? arguments : null;
+  }
+
+  /** The type arguments {@code type} binds the generic interface {@code target} to, or null when it does not implement it. */
+  List<TypeMirror> argumentsOf(TypeMirror implementation, TypeElement target) {
+    if (target == null || implementation.getKind() != TypeKind.DECLARED) {
       return null;
     }
     Deque<TypeMirror> pending = new ArrayDeque<>();
-    pending.add(aggregator);
+    pending.add(implementation);
     while (!pending.isEmpty()) {
       TypeMirror type = pending.poll();
       if (type.getKind() != TypeKind.DECLARED) {
         continue;
       }
       DeclaredType declared = (DeclaredType) type;
-      if (declared.asElement().equals(aggregateFunction)) {
+      if (declared.asElement().equals(target)) {
         List<? extends TypeMirror> arguments = declared.getTypeArguments();
-        return arguments.size() == 3 ? List.copyOf(arguments) : null;
+        return arguments.isEmpty() ? null : List.copyOf(arguments);
       }
       pending.addAll(types.directSupertypes(type));
     }

@@ -70,6 +70,12 @@ public final class AnnotationReader {
     return value != null && value.getValue() instanceof Integer i ? i : fallback;
   }
 
+  /** A long attribute; {@code fallback} when it is missing or not a constant. */
+  public long longValue(AnnotationMirror mirror, String name, long fallback) {
+    AnnotationValue value = value(mirror, name);
+    return value != null && value.getValue() instanceof Long l ? l : fallback;
+  }
+
   /** The constant name of an enum attribute, or {@code fallback}. */
   public String enumName(AnnotationMirror mirror, String name, String fallback) {
     AnnotationValue value = value(mirror, name);

@@ -12,5 +12,7 @@ import javax.lang.model.type.TypeMirror;
  * @param method the user method
  * @param shape how the method consumes and emits
  * @param output the type the method emits (boxed), or null for {@link Shape#WRITE}
+ * @param timers whether the method also takes a {@code TimerService} (flatMap shape only)
  */
-public record InputModel(int index, TypeMirror type, ExecutableElement method, Shape shape, TypeMirror output) {}
+public record InputModel(
+    int index, TypeMirror type, ExecutableElement method, Shape shape, TypeMirror output, boolean timers) {}

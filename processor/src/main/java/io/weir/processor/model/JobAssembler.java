@@ -31,12 +31,12 @@ public final class JobAssembler {
     List<EdgeModel> edges = new ArrayList<>();
     for (VertexModel target : order) {
       for (VertexModel upstream : graph.upstreams(target)) {
-        int input = matcher.match(upstream.output(), target.inputs());
+        int input = matcher.match(upstream.outputNamed(target.readsOutput()), target.inputs());
         if (input < 0) {
           throw new IllegalStateException(
               "unvalidated edge " + upstream.qualifiedName() + " -> " + target.qualifiedName());
         }
-        edges.add(new EdgeModel(upstream, target, input, partitioning(target)));
+        edges.add(new EdgeModel(upstream, target, input, partitioning(target), target.readsOutput()));
       }
     }
     String packageName = elements.getPackageOf(graph.sources(job).get(0).element()).getQualifiedName().toString();

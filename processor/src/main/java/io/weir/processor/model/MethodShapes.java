@@ -1,6 +1,7 @@
 package io.weir.processor.model;
 
 import io.weir.api.Emitter;
+import io.weir.api.TimerService;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -14,7 +15,8 @@ import javax.lang.model.util.Types;
 
 /**
  * Recognizes the input methods of operators ({@code process}, {@code filter}) and sinks
- * ({@code write}) and, for a method with such a name that does not fit, says why.
+ * ({@code write}) and, for a method with such a name that does not fit, says why. A flatMap
+ * {@code process} may take a {@code TimerService} between its input and its emitter.
  */
 public final class MethodShapes {
   private final Types types;
@@ -28,7 +30,11 @@ public final class MethodShapes {
    *
    * @param problem null when the method is well formed; otherwise what is wrong, e.g. "is static"
    */
-  public record Classified(Shape shape, TypeMirror input, TypeMirror output, String problem) {
+  public record Classified(Shape shape, TypeMirror input, TypeMirror output, String problem, boolean timers) {
+    Classified(Shape shape, TypeMirror input, TypeMirror output, String problem) {
+      this(shape, input, output, problem, false);
+    }
+
     static Classified problem(String problem) {
       return new Classified(null, null, null, problem);
     }
@@ -86,22 +92,25 @@ public final class MethodShapes {
     if (params.size() == 1 && returns.getKind() != TypeKind.VOID) {
       return new Classified(Shape.MAP, box(params.get(0)), box(returns), null);
     }
-    if (params.size() == 2 && returns.getKind() == TypeKind.VOID && isEmitter(params.get(1))) {
-      List<? extends TypeMirror> args = ((DeclaredType) params.get(1)).getTypeArguments();
+    boolean timers = params.size() == 3 && isNamed(params.get(1), TimerService.class);
+    if ((params.size() == 2 || timers) && returns.getKind() == TypeKind.VOID
+        && isNamed(params.get(params.size() - 1), Emitter.class)) {
+      List<? extends TypeMirror> args = ((DeclaredType) params.get(params.size() - 1)).getTypeArguments();
       if (args.size() != 1 || args.get(0).getKind() == TypeKind.WILDCARD) {
         return Classified.problem("emits to a raw or wildcard Emitter; name the output type, as in Emitter<Out>");
       }
-      return new Classified(Shape.FLAT_MAP, box(params.get(0)), args.get(0), null);
+      return new Classified(Shape.FLAT_MAP, box(params.get(0)), args.get(0), null, timers);
     }
     return Classified.problem(
         "has neither the flatMap shape `public void process(In in, Emitter<Out> out)` nor the map shape"
             + " `public Out process(In in)`");
   }
 
-  private static boolean isEmitter(TypeMirror type) {
+  /** Whether {@code type} is the declared type {@code named} (with any type arguments). */
+  public static boolean isNamed(TypeMirror type, Class<?> named) {
     return type.getKind() == TypeKind.DECLARED
         && ((TypeElement) ((DeclaredType) type).asElement())
-            .getQualifiedName().contentEquals(Emitter.class.getCanonicalName());
+            .getQualifiedName().contentEquals(named.getCanonicalName());
   }
 
   private TypeMirror box(TypeMirror type) {

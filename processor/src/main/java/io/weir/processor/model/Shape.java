@@ -9,5 +9,10 @@ public enum Shape {
   /** {@code boolean filter(In in)}: the input itself when the method returns true. */
   FILTER,
   /** {@code void write(In in)}: a sink's consumer; emits nothing. */
-  WRITE
+  WRITE,
+  /**
+   * A {@code @Window} operator's input: records go into windows, and the method is the window
+   * method {@code void window(K key, TimeWindow window, R result, Emitter<Out> out)}.
+   */
+  WINDOW
 }

@@ -3,6 +3,7 @@ package io.weir.processor.model;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
 
@@ -23,6 +24,11 @@ import javax.lang.model.type.TypeMirror;
  * @param hasClose whether it declares {@code public void close()}
  * @param key its {@code @Keyed} declaration, or null
  * @param states its {@code @State} fields in declaration order
+ * @param eventTimes its {@code @EventTime} methods (a valid source has at most one)
+ * @param onTimers its {@code @OnTimer} methods (a valid keyed operator has at most one)
+ * @param window its {@code @Window} declaration, or null
+ * @param sideOutputs its {@code @SideOutput} fields in declaration order
+ * @param readsOutput the upstreams' side output it reads ({@code output = ...}); empty for their main output
  * @param unresolved whether any type it mentions is not (yet) known to javac
  */
 public record VertexModel(
@@ -40,6 +46,11 @@ public record VertexModel(
     boolean hasClose,
     KeyModel key,
     List<StateFieldModel> states,
+    List<EventTimeModel> eventTimes,
+    List<ExecutableElement> onTimers,
+    WindowModel window,
+    List<SideOutputModel> sideOutputs,
+    String readsOutput,
     boolean unresolved) {
 
   public String qualifiedName() {
@@ -48,6 +59,21 @@ public record VertexModel(
 
   public boolean keyed() {
     return key != null;
+  }
+
+  /** The source's {@code @EventTime} declaration when it has exactly one, else null. */
+  public EventTimeModel eventTime() {
+    return eventTimes.size() == 1 ? eventTimes.get(0) : null;
+  }
+
+  /** The operator's {@code @OnTimer} method when it has exactly one, else null. */
+  public ExecutableElement onTimer() {
+    return onTimers.size() == 1 ? onTimers.get(0) : null;
+  }
+
+  /** Whether some input method takes a {@code TimerService}. */
+  public boolean inputsTakeTimers() {
+    return inputs.stream().anyMatch(InputModel::timers);
   }
 
   /**
@@ -78,6 +104,14 @@ public record VertexModel(
       case OPERATOR -> inputs.isEmpty() ? null : inputs.get(0).output();
       case SINK -> null;
     };
+  }
+
+  /** The type of output {@code name}: the main output for "", else the side output's; null when there is none. */
+  public TypeMirror outputNamed(String name) {
+    if (name.isEmpty()) {
+      return output();
+    }
+    return sideOutputs.stream().filter(o -> o.name().equals(name)).map(SideOutputModel::type).findFirst().orElse(null);
   }
 
   /** How the role is shown in messages, e.g. {@code @Operator Count}. */

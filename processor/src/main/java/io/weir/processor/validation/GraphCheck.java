@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 
 /**
@@ -80,24 +81,25 @@ final class GraphCheck {
     boolean allKnown = upstreamsValid;
     for (UpstreamRef ref : vertex.upstreams()) {
       VertexModel upstream = graph.model().vertex(ref.qualifiedName());
-      if (upstream == null || upstream.role() == Role.SINK || upstream.unresolved()
-          || !TypeScan.isConcrete(upstream.output())) {
+      TypeMirror emitted = upstream == null ? null : upstream.outputNamed(vertex.readsOutput());
+      if (upstream == null || upstream.role() == Role.SINK || upstream.unresolved() || emitted == null
+          || !TypeScan.isConcrete(emitted)) {
         allKnown = false;
-        continue;
+        continue; // an unknown side output is reported by the side-output check
       }
-      int input = matcher.match(upstream.output(), vertex.inputs());
+      int input = matcher.match(emitted, vertex.inputs());
       String what = vertex.describe() + " reads from " + upstream.element().getSimpleName() + ", which emits "
-          + TypeText.of(upstream.output());
+          + TypeText.of(emitted) + (vertex.readsOutput().isEmpty() ? "" : " on side output '" + vertex.readsOutput() + "'");
       if (input == InputMatcher.NONE) {
         error(Tag.EDGE_TYPE, vertex, ref,
             what + ", but " + vertex.element().getSimpleName() + " has no input method for it (its inputs: "
                 + inputList(vertex.inputs()) + ").",
-            "add " + shapeFor(vertex, upstream) + ", or read from an upstream that emits one of its input types.");
+            "add " + shapeFor(vertex, emitted) + ", or read from an upstream that emits one of its input types.");
       } else if (input == InputMatcher.AMBIGUOUS) {
         error(Tag.EDGE_TYPE, vertex, ref,
             what + ", which several input methods accept (" + inputList(vertex.inputs())
                 + ") and none exactly.",
-            "add an input method for exactly " + TypeText.of(upstream.output()) + ".");
+            "add an input method for exactly " + TypeText.of(emitted) + ".");
       } else {
         fed.add(input);
       }
@@ -147,8 +149,8 @@ final class GraphCheck {
     return list.toString();
   }
 
-  private static String shapeFor(VertexModel vertex, VertexModel upstream) {
-    String in = TypeText.of(upstream.output());
+  private static String shapeFor(VertexModel vertex, TypeMirror emitted) {
+    String in = TypeText.of(emitted);
     return vertex.role() == Role.SINK
         ? "`public void write(" + in + " in)`"
         : "`public void process(" + in + " in, Emitter<" + TypeText.of(vertex.output()) + "> out)`";

@@ -1,7 +1,10 @@
 package io.weir.processor.validation;
 
+import io.weir.api.EventTime;
 import io.weir.api.Keyed;
+import io.weir.api.OnTimer;
 import io.weir.api.State;
+import io.weir.api.Window;
 import io.weir.processor.Diagnostics;
 import io.weir.processor.Tag;
 import io.weir.processor.model.AnnotationReader;
@@ -18,6 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
@@ -39,6 +43,9 @@ public final class Validator {
   private final GraphCheck graphCheck;
   private final ParallelismCheck parallelism;
   private final JobCheck jobs;
+  private final TimeCheck time;
+  private final WindowCheck windows;
+  private final SideOutputCheck sideOutputs;
 
   public Validator(ProcessingEnvironment env, Diagnostics diagnostics) {
     Elements elements = env.getElementUtils();
@@ -52,6 +59,9 @@ public final class Validator {
     this.graphCheck = new GraphCheck(diagnostics, types);
     this.parallelism = new ParallelismCheck(diagnostics);
     this.jobs = new JobCheck(diagnostics, elements, parallelism);
+    this.time = new TimeCheck(diagnostics, elements, types);
+    this.windows = new WindowCheck(diagnostics, elements, types);
+    this.sideOutputs = new SideOutputCheck(diagnostics);
   }
 
   /** The outcome: which jobs are valid, with their {@code @Job} settings (absent when defaulted). */
@@ -115,18 +125,32 @@ public final class Validator {
   private void checkVertex(JobGraph graph, VertexModel vertex) {
     String what = vertex.describe();
     classShape.check(vertex.element(), what);
+    sideOutputs.checkDeclarations(vertex);
     parallelism.checkVertex(vertex);
+    if (vertex.window() != null) {
+      windows.check(vertex);
+      if (vertex.role() != Role.OPERATOR) {
+        return;
+      }
+    } else {
+      time.check(vertex);
+    }
     if (vertex.role() == Role.SOURCE) {
       sourceShape.check(vertex);
       states.check(vertex);
       return;
     }
-    processMethods.check(vertex);
+    if (vertex.window() == null) {
+      processMethods.check(vertex);
+    } else if (vertex.inputs().isEmpty()) {
+      return; // the window check said why; edges cannot be checked without an input type
+    }
     if (vertex.keyed() && !vertex.inputs().isEmpty()) {
       keys.check(vertex);
     }
     states.check(vertex);
     boolean upstreamsValid = graphCheck.checkUpstreams(graph, vertex);
+    sideOutputs.checkReads(graph, vertex);
     graphCheck.checkEdgeTypes(graph, vertex, upstreamsValid);
   }
 
@@ -156,6 +180,24 @@ public final class Validator {
           "@Keyed on " + role + " " + type.getSimpleName() + ", which is not an @Operator or @Sink; only those"
               + " consume records by key.",
           "move @Keyed to the @Operator or @Sink that should receive records by key.");
+    }
+    if (vertex == null && AnnotationReader.find(type, Window.class.getCanonicalName()) != null) {
+      diagnostics.error(Tag.WINDOW, type, type.getSimpleName() + " has @Window but is not an @Operator; only"
+          + " operators window their input.", "add @Operator(from = ...) and @Keyed(...), or remove @Window.");
+    }
+    if (vertex == null) {
+      for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+        if (AnnotationReader.find(method, EventTime.class.getCanonicalName()) != null) {
+          diagnostics.error(Tag.EVENT_TIME, method, "@EventTime method " + method.getSimpleName() + " of "
+              + type.getSimpleName() + ", which is not a @Source; only sources read event time.",
+              "move the method to the @Source that emits the records.");
+        }
+        if (AnnotationReader.find(method, OnTimer.class.getCanonicalName()) != null) {
+          diagnostics.error(Tag.TIMER, method, "@OnTimer method " + method.getSimpleName() + " of "
+              + type.getSimpleName() + ", which is not an @Operator; only keyed operators have timers.",
+              "move the method to a @Keyed @Operator.");
+        }
+      }
     }
     for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
       if (!stateChecked && AnnotationReader.find(field, State.class.getCanonicalName()) != null) {

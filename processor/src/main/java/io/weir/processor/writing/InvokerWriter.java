@@ -11,9 +11,12 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.weir.api.Emitter;
 import io.weir.api.OperatorContext;
+import io.weir.api.TimeDomain;
+import io.weir.api.TimerService;
 import io.weir.processor.RuntimeNames;
 import io.weir.processor.model.InputModel;
 import io.weir.processor.model.Role;
+import io.weir.processor.model.SideOutputModel;
 import io.weir.processor.model.StateFieldModel;
 import io.weir.processor.model.VertexModel;
 import io.weir.processor.serialization.SerializerWriter;
@@ -43,18 +46,48 @@ public final class InvokerWriter {
     ClassName userClass = ClassName.get(vertex.element());
     ClassName invoker = GeneratedNames.invoker(vertex.element());
     TypeName output = vertex.role() == Role.SINK ? VOID : TypeName.get(vertex.output());
+    boolean timers = vertex.onTimer() != null || vertex.window() != null;
+    WindowCode window = vertex.window() == null ? null : new WindowCode(vertex, serializers);
     TypeSpec.Builder type = TypeSpec.classBuilder(invoker)
         .addJavadoc("Calls {@link $T} for the Weir runtime.\n", userClass)
         .addAnnotation(GeneratedNames.generatedAnnotation())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addSuperinterface(ParameterizedTypeName.get(RuntimeNames.OPERATOR_INVOKER, output))
+        .addSuperinterface(ParameterizedTypeName.get(
+            timers ? RuntimeNames.TIMER_INVOKER : RuntimeNames.OPERATOR_INVOKER, output))
         .addOriginatingElement(vertex.element())
         .addField(FieldSpec.builder(userClass, "operator", Modifier.PRIVATE, Modifier.FINAL)
             .initializer("new $T()", userClass)
-            .build())
-        .addMethod(open(vertex))
+            .build());
+    if (timers) {
+      type.addField(TimerService.class, "timers", Modifier.PRIVATE);
+    }
+    if (window != null) {
+      type.addField(window.fieldType(), "windows", Modifier.PRIVATE);
+    }
+    type.addMethod(open(vertex, window))
         .addMethod(process(vertex, output))
         .addMethod(close(vertex));
+    if (timers) {
+      type.addMethod(MethodSpec.methodBuilder("bindTimers")
+              .addAnnotation(Override.class)
+              .addModifiers(Modifier.PUBLIC)
+              .addParameter(TimerService.class, "timers")
+              .addStatement("this.timers = timers")
+              .build())
+          .addMethod(MethodSpec.methodBuilder("onTimer")
+              .addAnnotation(Override.class)
+              .addModifiers(Modifier.PUBLIC)
+              .addParameter(long.class, "timestamp")
+              .addParameter(TimeDomain.class, "domain")
+              .addParameter(ParameterizedTypeName.get(ClassName.get(Emitter.class), output), "out")
+              .addException(Exception.class)
+              .addStatement(window != null ? window.onTimer()
+                  : CodeBlock.of("operator.$N(timestamp, domain, timers, out)", vertex.onTimer().getSimpleName().toString()))
+              .build());
+    }
+    if (!vertex.sideOutputs().isEmpty()) {
+      type.addSuperinterface(RuntimeNames.SIDE_OUTPUT_BINDING).addMethod(bindSideOutput(vertex));
+    }
     if (vertex.hasOperatorState()) {
       type.addSuperinterface(RuntimeNames.OPERATOR_STATE_BINDING)
           .addMethod(operatorState.bindMethod(vertex, "operator"));
@@ -62,7 +95,7 @@ public final class InvokerWriter {
     return JavaFile.builder(invoker.packageName(), type.build()).skipJavaLangImports(true).build();
   }
 
-  private MethodSpec open(VertexModel vertex) {
+  private MethodSpec open(VertexModel vertex, WindowCode window) {
     MethodSpec.Builder open = MethodSpec.methodBuilder("open")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
@@ -75,6 +108,9 @@ public final class InvokerWriter {
         open.addStatement("operator.$N = state.$N($L)", state.field().getSimpleName().toString(),
             state.kind().backendMethod(), descriptor(state, fallbackPackage));
       }
+    }
+    if (window != null) {
+      open.addStatement("windows = $L", window.create());
     }
     if (vertex.hasOpen()) {
       open.addStatement("operator.open(context)");
@@ -119,9 +155,12 @@ public final class InvokerWriter {
       TypeName in = TypeName.get(input.type());
       String method = input.method().getSimpleName().toString();
       switch (input.shape()) {
-        case FLAT_MAP -> process.addStatement("case $L -> operator.$N(($T) record, out)", input.index(), method, in);
+        case FLAT_MAP -> process.addStatement(input.timers()
+            ? "case $L -> operator.$N(($T) record, timers, out)"
+            : "case $L -> operator.$N(($T) record, out)", input.index(), method, in);
         case MAP -> process.addStatement("case $L -> out.emit(operator.$N(($T) record))", input.index(), method, in);
         case WRITE -> process.addStatement("case $L -> operator.$N(($T) record)", input.index(), method, in);
+        case WINDOW -> process.addStatement("case $L -> $L", input.index(), new WindowCode(vertex, serializers).add());
         case FILTER -> process.beginControlFlow("case $L ->", input.index())
             .addStatement("$T in = ($T) record", in, in)
             .beginControlFlow("if (operator.$N(in))", method)
@@ -134,6 +173,25 @@ public final class InvokerWriter {
         vertex.element().getSimpleName() + " has no input ");
     process.endControlFlow();
     return process.build();
+  }
+
+  /** Assigns each {@code @SideOutput} field the runtime's emitter for it (a checked-by-name, unchecked-by-type cast). */
+  private static MethodSpec bindSideOutput(VertexModel vertex) {
+    MethodSpec.Builder bind = MethodSpec.methodBuilder("bindSideOutput")
+        .addAnnotation(Override.class)
+        .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build())
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(String.class, "name")
+        .addParameter(ParameterizedTypeName.get(ClassName.get(Emitter.class), ClassName.get(Object.class)), "emitter")
+        .beginControlFlow("switch (name)");
+    for (SideOutputModel output : vertex.sideOutputs()) {
+      bind.addStatement("case $S -> operator.$N = ($T) ($T) emitter", output.name(),
+          output.field().getSimpleName().toString(), TypeName.get(output.field().asType()),
+          ParameterizedTypeName.get(ClassName.get(Emitter.class), com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class)));
+    }
+    bind.addStatement("default -> throw new $T($S + name)", IllegalArgumentException.class,
+        vertex.element().getSimpleName() + " has no side output ");
+    return bind.endControlFlow().build();
   }
 
   private static MethodSpec close(VertexModel vertex) {

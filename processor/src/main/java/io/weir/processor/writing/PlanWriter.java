@@ -4,11 +4,14 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.weir.processor.RuntimeNames;
 import io.weir.processor.model.EdgeModel;
+import io.weir.processor.model.EventTimeModel;
 import io.weir.processor.model.InputModel;
 import io.weir.processor.model.JobModel;
+import io.weir.processor.model.SideOutputModel;
 import io.weir.processor.model.VertexModel;
 import io.weir.processor.serialization.SerializerWriter;
 import java.io.IOException;
@@ -55,8 +58,13 @@ public final class PlanWriter {
       body.add(vertex(vertex, job.packageName()));
     }
     for (EdgeModel edge : job.edges()) {
-      body.add(".edge($S, $S, $L, $T.$L)\n", id(edge.from()), id(edge.to()), edge.targetInput(),
-          RuntimeNames.PARTITIONING, edge.partitioning().name());
+      if (edge.output().isEmpty()) {
+        body.add(".edge($S, $S, $L, $T.$L)\n", id(edge.from()), id(edge.to()), edge.targetInput(),
+            RuntimeNames.PARTITIONING, edge.partitioning().name());
+      } else {
+        body.add(".edge($S, $S, $L, $T.$L, $S)\n", id(edge.from()), id(edge.to()), edge.targetInput(),
+            RuntimeNames.PARTITIONING, edge.partitioning().name(), edge.output());
+      }
     }
     body.add(".build();\n$<$<");
     TypeSpec.Builder type = TypeSpec.classBuilder(plan)
@@ -78,16 +86,47 @@ public final class PlanWriter {
     CodeBlock head = CodeBlock.of("$S, $S, $S, $L", id(vertex), vertex.name(),
         elements.getBinaryName(vertex.element()).toString(), vertex.parallelism());
     return switch (vertex.role()) {
-      case SOURCE -> CodeBlock.of(".source($L,\n$>$>$T::new, $L)\n$<$<", head,
+      case SOURCE -> CodeBlock.of(".source($L,\n$>$>$T::new, $L)\n$<$<$L", head,
           vertex.hasOperatorState() ? GeneratedNames.source(vertex.element()) : ClassName.get(vertex.element()),
-          serializers.serializerFor(vertex.output(), vertex.element(), planPackage));
-      case OPERATOR -> CodeBlock.of(".operator($L,\n$>$>$T::new, $L, $L, $L)\n$<$<", head,
+          serializers.serializerFor(vertex.output(), vertex.element(), planPackage), eventTime(vertex));
+      case OPERATOR -> CodeBlock.of(".operator($L,\n$>$>$T::new, $L, $L, $L)\n$<$<$L", head,
           GeneratedNames.invoker(vertex.element()),
           serializers.serializerFor(vertex.output(), vertex.element(), planPackage),
-          inputTypes(vertex), keySelector(vertex));
+          inputTypes(vertex), keySelector(vertex), sideOutputs(vertex, planPackage));
       case SINK -> CodeBlock.of(".sink($L,\n$>$>$T::new, $L, $L)\n$<$<", head, GeneratedNames.invoker(vertex.element()),
           inputTypes(vertex), keySelector(vertex));
     };
+  }
+
+  /** {@code .sideOutput(id, "name", serializer)} per {@code @SideOutput} field. */
+  private CodeBlock sideOutputs(VertexModel vertex, String planPackage) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (SideOutputModel output : vertex.sideOutputs()) {
+      code.add(".sideOutput($S, $S, $L)\n", id(vertex), output.name(),
+          serializers.serializerFor(output.type(), output.field(), planPackage));
+    }
+    return code.build();
+  }
+
+  /**
+   * {@code .eventTime(id, (reader, record) -> ((Src) reader).ts((T) record), <watermarks>, idle)} for a
+   * source with an {@code @EventTime} method; empty otherwise.
+   */
+  private static CodeBlock eventTime(VertexModel source) {
+    EventTimeModel eventTime = source.eventTime();
+    if (eventTime == null) {
+      return CodeBlock.of("");
+    }
+    TypeName parameter = TypeName.get(eventTime.method().getParameters().get(0).asType());
+    CodeBlock watermarks = switch (eventTime.strategy()) {
+      case "MONOTONOUS" -> CodeBlock.of("$T::monotonous", RuntimeNames.BOUNDED_OUT_OF_ORDERNESS);
+      case "CUSTOM" -> CodeBlock.of("$T::new", TypeName.get(eventTime.generator()));
+      default -> CodeBlock.of("() -> new $T($LL)", RuntimeNames.BOUNDED_OUT_OF_ORDERNESS,
+          eventTime.maxOutOfOrdernessMillis());
+    };
+    return CodeBlock.of(".eventTime($S,\n$>$>(reader, record) -> (($T) reader).$N(($T) record),\n$L, $LL)\n$<$<",
+        id(source), ClassName.get(source.element()), eventTime.method().getSimpleName().toString(), parameter,
+        watermarks, eventTime.idleTimeoutMillis());
   }
 
   private CodeBlock inputTypes(VertexModel vertex) {

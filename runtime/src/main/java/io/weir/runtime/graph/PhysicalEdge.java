@@ -3,6 +3,7 @@ package io.weir.runtime.graph;
 import io.weir.runtime.plan.EdgePlan;
 import io.weir.runtime.plan.Partitioning;
 import io.weir.runtime.plan.VertexPlan;
+import io.weir.state.serialization.TypeSerializer;
 
 /**
  * An edge of the physical graph: a logical edge with its partitioning resolved for the actual
@@ -20,6 +21,16 @@ public record PhysicalEdge(EdgePlan plan, VertexPlan from, VertexPlan to, Partit
 
   public int targetInput() {
     return plan.targetInput();
+  }
+
+  /** The side output the edge carries, or null for the main output. */
+  public String output() {
+    return plan.output();
+  }
+
+  /** Serializer of the records on this edge: the upstream's main or side output's. */
+  public TypeSerializer<?> serializer() {
+    return from.serializerOf(plan.output());
   }
 
   @Override

@@ -99,7 +99,7 @@ public final class PhysicalGraph {
     boolean singleInput = plan.inputsOf(to.id()).size() == 1;
     boolean chained = singleInput && up == down
         && (partitioning == Partitioning.FORWARD || (up == 1 && options.chainSingleInstanceExchanges()));
-    if (!chained && from.outputSerializer() == null) {
+    if (!chained && from.serializerOf(e.output()) == null) {
       throw new IllegalArgumentException("job '" + plan.name() + "': " + from.name()
           + " has no output serializer but sends records to " + to.name() + " over the network");
     }

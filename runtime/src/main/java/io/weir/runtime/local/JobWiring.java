@@ -29,7 +29,7 @@ final class JobWiring {
   JobWiring(PhysicalGraph graph, RunOptions options, StateBackend stateBackend) {
     SubtaskWiring wiring = new SubtaskWiring(new ChannelLayout(graph), bufferSettings(options), options.parameters(),
         stateBackend, SubtaskWiring.Placement.ALL_LOCAL, SubtaskWiring.RemoteTargets.NONE,
-        options.operatorStateRestore());
+        options.operatorStateRestore(), options.watermarkInterval());
     this.out = wiring.out;
     this.in = wiring.in;
     this.gates = wiring.gates;

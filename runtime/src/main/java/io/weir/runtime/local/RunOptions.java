@@ -4,6 +4,7 @@ import io.weir.api.JobParameters;
 import io.weir.runtime.graph.GraphOptions;
 import io.weir.runtime.metrics.ProgressListener;
 import io.weir.runtime.task.OperatorStateRestore;
+import io.weir.runtime.task.SubtaskSetup;
 import io.weir.state.backend.StateBackend;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ public final class RunOptions {
   private final String stateBackendName;
   private final boolean chainSingleInstanceExchanges;
   private final OperatorStateRestore operatorStateRestore;
+  private final Duration watermarkInterval;
 
   private RunOptions(Builder b) {
     this.parallelism = b.parallelism;
@@ -41,6 +43,7 @@ public final class RunOptions {
     this.stateBackendName = b.stateBackendName;
     this.chainSingleInstanceExchanges = b.chainSingleInstanceExchanges;
     this.operatorStateRestore = b.operatorStateRestore;
+    this.watermarkInterval = b.watermarkInterval;
   }
 
   public static RunOptions defaults() {
@@ -115,6 +118,11 @@ public final class RunOptions {
     return operatorStateRestore;
   }
 
+  /** How often a source with event time emits its watermark (default 200 ms). */
+  public Duration watermarkInterval() {
+    return watermarkInterval;
+  }
+
   GraphOptions graphOptions() {
     return new GraphOptions(parallelism, vertexParallelism, chainSingleInstanceExchanges);
   }
@@ -135,6 +143,7 @@ public final class RunOptions {
     b.stateBackendName = stateBackendName;
     b.chainSingleInstanceExchanges = chainSingleInstanceExchanges;
     b.operatorStateRestore = operatorStateRestore;
+    b.watermarkInterval = watermarkInterval;
     return b;
   }
 
@@ -152,6 +161,7 @@ public final class RunOptions {
     private String stateBackendName;
     private boolean chainSingleInstanceExchanges = true;
     private OperatorStateRestore operatorStateRestore;
+    private Duration watermarkInterval = SubtaskSetup.DEFAULT_WATERMARK_INTERVAL;
 
     private Builder() {}
 
@@ -255,6 +265,15 @@ public final class RunOptions {
      */
     public Builder restoreOperatorState(OperatorStateRestore restore) {
       this.operatorStateRestore = Objects.requireNonNull(restore, "restore");
+      return this;
+    }
+
+    /** How often each event-time source instance emits its watermark; must be positive. */
+    public Builder watermarkInterval(Duration interval) {
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("watermark interval must be positive, got " + interval);
+      }
+      this.watermarkInterval = interval;
       return this;
     }
 

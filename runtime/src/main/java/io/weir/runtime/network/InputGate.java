@@ -76,6 +76,34 @@ public final class InputGate implements ChannelTarget {
     }
   }
 
+  /**
+   * The next buffer, waiting at most {@code timeoutNanos}; null when none came in time. Throws
+   * {@link TaskCancelledException} once cancelled.
+   */
+  public NetworkBuffer take(long timeoutNanos) {
+    lock.lock();
+    try {
+      long remaining = timeoutNanos;
+      while (true) {
+        if (cancelled) {
+          throw new TaskCancelledException("cancelled while waiting for input");
+        }
+        NetworkBuffer buffer = queue.pollFirst();
+        if (buffer != null || remaining <= 0) {
+          return buffer;
+        }
+        try {
+          remaining = notEmpty.awaitNanos(remaining);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new TaskCancelledException("interrupted while waiting for input");
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Wakes and fails the consumer's current and future reads. */
   public void cancel() {
     lock.lock();

@@ -2,7 +2,10 @@ package io.weir.runtime.plan;
 
 import io.weir.api.SourceReader;
 import io.weir.runtime.operator.KeySelector;
+import io.weir.api.WatermarkGenerator;
 import io.weir.runtime.operator.OperatorInvoker;
+import io.weir.runtime.time.SourceEventTime;
+import io.weir.runtime.time.SourceTimestamps;
 import io.weir.state.serialization.TypeSerializer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -154,6 +157,31 @@ public final class JobPlan {
           id, name, VertexKind.SINK, className, parallelism, null, factory, null, inputTypes, keySelector));
     }
 
+    /**
+     * Gives the source {@code sourceId}, already added, event time: its timestamps and watermarks.
+     */
+    public Builder eventTime(String sourceId, SourceTimestamps timestamps,
+        Supplier<? extends WatermarkGenerator<?>> watermarks, long idleTimeoutMillis) {
+      for (int i = 0; i < vertices.size(); i++) {
+        if (vertices.get(i).id().equals(sourceId)) {
+          vertices.set(i, vertices.get(i).withEventTime(new SourceEventTime(timestamps, watermarks, idleTimeoutMillis)));
+          return this;
+        }
+      }
+      throw new IllegalArgumentException("job '" + name + "': event time for unknown vertex " + sourceId);
+    }
+
+    /** Declares side output {@code name} of the operator {@code operatorId}, already added. */
+    public Builder sideOutput(String operatorId, String name, TypeSerializer<?> serializer) {
+      for (int i = 0; i < vertices.size(); i++) {
+        if (vertices.get(i).id().equals(operatorId)) {
+          vertices.set(i, vertices.get(i).withSideOutput(name, serializer));
+          return this;
+        }
+      }
+      throw new IllegalArgumentException("job '" + this.name + "': side output for unknown vertex " + operatorId);
+    }
+
     public Builder vertex(VertexPlan vertex) {
       vertices.add(vertex);
       return this;
@@ -161,6 +189,12 @@ public final class JobPlan {
 
     public Builder edge(String from, String to, int targetInput, Partitioning partitioning) {
       edges.add(new EdgePlan(from, to, targetInput, partitioning));
+      return this;
+    }
+
+    /** An edge carrying {@code from}'s side output {@code output} (declared with {@link #sideOutput}). */
+    public Builder edge(String from, String to, int targetInput, Partitioning partitioning, String output) {
+      edges.add(new EdgePlan(from, to, targetInput, partitioning, Objects.requireNonNull(output, "output")));
       return this;
     }
 
@@ -202,6 +236,11 @@ public final class JobPlan {
       for (EdgePlan e : edges) {
         if (!seen.contains(e.to())) {
           throw new IllegalArgumentException("job '" + name + "': edge to unknown vertex " + e.to());
+        }
+        if (e.output() != null && !vertices.stream().anyMatch(
+            v -> v.id().equals(e.from()) && v.sideOutputs().containsKey(e.output()))) {
+          throw new IllegalArgumentException("job '" + name + "': edge from " + e.from() + " reads side output '"
+              + e.output() + "', which that vertex does not declare");
         }
       }
       return new JobPlan(this);

@@ -1,17 +1,23 @@
 package io.weir.runtime.task;
 
 import io.weir.runtime.metrics.RecordCounter;
+import io.weir.runtime.network.ChannelEvent;
 import io.weir.runtime.network.EndOfInput;
 import io.weir.runtime.network.InputGate;
 import io.weir.runtime.network.NetworkBuffer;
+import io.weir.runtime.network.Watermark;
+import io.weir.runtime.network.WatermarkStatus;
 import io.weir.state.serialization.BinaryInput;
 import io.weir.state.serialization.TypeSerializer;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reads buffers from the subtask's input gate, deserializes their records into the head operator,
  * and ends once every channel has delivered END_OF_INPUT. Before waiting on an empty gate it ships
  * its own partly filled output buffers, so records never sit in a buffer while the task idles.
+ * Watermarks and idleness of its channels are merged ({@link WatermarkMerger}) and passed on
+ * through the chain; with timers in the chain it waits no longer than the next processing-time timer.
  */
 final class InputTask extends SubtaskRunner {
 
@@ -33,6 +39,8 @@ final class InputTask extends SubtaskRunner {
     }
     boolean[] ended = new boolean[count];
     int open = count;
+    WatermarkMerger time = new WatermarkMerger(count);
+    boolean timers = chain.hasTimers();
     ChainedOperator head = chain.head();
     RecordCounter recordsIn = setup.headInCounter();
     BinaryInput in = new BinaryInput();
@@ -41,17 +49,27 @@ final class InputTask extends SubtaskRunner {
       NetworkBuffer buffer = gate.poll();
       if (buffer == null) {
         chain.flush();
-        buffer = gate.take();
+        buffer = timers ? takeBeforeNextTimer(gate, chain) : gate.take();
+        if (buffer == null) {
+          continue; // a processing-time timer came due while waiting; it fired
+        }
       }
       int channel = buffer.channel();
       if (buffer.isEvent()) {
-        if (buffer.event() instanceof EndOfInput) {
+        ChannelEvent event = buffer.event();
+        if (event instanceof EndOfInput) {
           if (ended[channel]) {
             throw new IllegalStateException("channel " + channel + " of " + name() + " ended twice");
           }
           ended[channel] = true;
           open--;
+          time.onEnd(channel);
+        } else if (event instanceof Watermark w) {
+          time.onWatermark(channel, w.timestamp());
+        } else if (event instanceof WatermarkStatus status) {
+          time.onStatus(channel, status == WatermarkStatus.IDLE);
         }
+        forwardTime(time, chain);
         continue;
       }
       TypeSerializer<Object> serializer = serializers[channel];
@@ -74,8 +92,34 @@ final class InputTask extends SubtaskRunner {
                 + " records: it reads fewer bytes than it writes", null);
       }
       buffer.recycle();
+      if (timers) {
+        chain.fireProcessingTimers();
+      }
       flushIfRequested(chain);
     }
+  }
+
+  /** Passes the merged event time on: activity before a watermark, a watermark before idleness. */
+  private static void forwardTime(WatermarkMerger time, OperatorChain chain) {
+    boolean idle = time.idle();
+    if (!idle) {
+      chain.setIdle(false);
+    }
+    chain.advanceWatermark(time.watermark());
+    if (idle) {
+      chain.setIdle(true);
+    }
+  }
+
+  /** Fires due processing-time timers, then waits for input no longer than until the next one; null when that came first. */
+  private static NetworkBuffer takeBeforeNextTimer(InputGate gate, OperatorChain chain) {
+    long next = chain.fireProcessingTimers();
+    chain.flush(); // what the timers emitted must not wait in a buffer while the task waits
+    if (next == Long.MAX_VALUE) {
+      return gate.take();
+    }
+    long waitMillis = next - System.currentTimeMillis();
+    return waitMillis <= 0 ? null : gate.take(TimeUnit.MILLISECONDS.toNanos(waitMillis));
   }
 
   private static OperatorException readFailed(ChainedOperator head, InputChannel channel, String what, Throwable cause) {

@@ -7,14 +7,20 @@ import io.weir.runtime.graph.TaskSpec;
 import io.weir.runtime.network.EndOfInput;
 import io.weir.runtime.network.RecordWriter;
 import io.weir.runtime.network.TaskCancelledException;
+import io.weir.runtime.network.Watermark;
+import io.weir.runtime.network.WatermarkStatus;
 import io.weir.runtime.operator.OperatorInvoker;
+import io.weir.runtime.operator.SideOutputBinding;
+import io.weir.runtime.operator.TimerInvoker;
 import io.weir.runtime.plan.VertexKind;
 import io.weir.runtime.plan.VertexPlan;
+import io.weir.state.backend.StateBackend;
 import io.weir.state.snapshot.SnapshotStorage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -35,6 +41,12 @@ final class OperatorChain {
   private Emitter<Object> sourceOutput;
   private boolean sourceOpened;
   private boolean sourceClosed;
+  private SourceTime sourceTime;
+  /** The backend each operator opens with, aligned with {@code operators}: a {@link TimedOperator} for those with timers. */
+  private final List<StateBackend> backendOf = new ArrayList<>();
+  private final List<TimedOperator> timed = new ArrayList<>(); // topological order
+  private long watermark = Long.MIN_VALUE;
+  private boolean idle;
 
   /** Creates the user objects (their constructors run here) and the emitters, tail first. */
   @SuppressWarnings("unchecked")
@@ -45,40 +57,75 @@ final class OperatorChain {
     this.operatorState = new SubtaskOperatorState(setup.subtaskIndex(), task.parallelism(), setup.operatorStateRestore());
     List<VertexPlan> vertices = task.vertices();
     ChainedOperator[] created = new ChainedOperator[vertices.size()];
+    TimedOperator[] timers = new TimedOperator[vertices.size()];
     for (int i = vertices.size() - 1; i >= 0; i--) {
       VertexPlan v = vertices.get(i);
       TaskOperatorContext context = context(v);
-      List<ChainedOperator> chained = new ArrayList<>();
-      List<RecordWriter> network = new ArrayList<>();
-      for (PhysicalEdge e : task.outputsOf(v.id())) {
-        if (e.chained()) {
-          chained.add(byVertex.get(e.to().id()));
-        } else {
-          network.add(setup.writers().get(e));
-        }
-      }
       Emitter<Object> output = v.kind() == VertexKind.SINK
           ? Outputs.forSink(context)
-          : Outputs.create(context, setup.outCounters().get(v.id()), chained, network);
+          : emitterFor(v, null, context);
       if (v.kind() == VertexKind.SOURCE) {
         sourceContext = context;
         sourceOutput = output;
         source = (SourceReader<Object>) create(context, () -> v.sourceFactory().get());
         bindOperatorState(v, context, source);
+        if (v.eventTime() != null) {
+          sourceTime = new SourceTime(this, v.eventTime(), setup.watermarkInterval(), context);
+          sourceOutput = sourceTime.wrap(source, output);
+        }
         continue;
       }
       PhysicalEdge in = task.chainedInputOf(v.id());
       OperatorInvoker<Object> invoker = (OperatorInvoker<Object>) create(context, () -> v.invokerFactory().get());
       bindOperatorState(v, context, invoker);
+      bindSideOutputs(v, context, invoker);
       ChainedOperator op = new ChainedOperator(
           v.id(), context, invoker, output, in == null ? 0 : in.targetInput(), v.keySelector(), setup.maxParallelism());
       created[i] = op;
       byVertex.put(v.id(), op);
-    }
-    for (ChainedOperator op : created) {
-      if (op != null) {
-        operators.add(op);
+      if (invoker instanceof TimerInvoker<Object> timerInvoker) {
+        timers[i] = new TimedOperator(setup.stateBackend(), timerInvoker, output, context, System::currentTimeMillis);
       }
+    }
+    for (int i = 0; i < created.length; i++) {
+      if (created[i] != null) {
+        operators.add(created[i]);
+        backendOf.add(timers[i] != null ? timers[i] : setup.stateBackend());
+        if (timers[i] != null) {
+          timed.add(timers[i]);
+        }
+      }
+    }
+  }
+
+  /** The emitter of {@code v}'s output {@code output} (null: the main one) to the successors reading it. */
+  private Emitter<Object> emitterFor(VertexPlan v, String output, TaskOperatorContext context) {
+    List<ChainedOperator> chained = new ArrayList<>();
+    List<RecordWriter> network = new ArrayList<>();
+    for (PhysicalEdge e : setup.task().outputsOf(v.id())) {
+      if (!Objects.equals(e.output(), output)) {
+        continue;
+      }
+      if (e.chained()) {
+        chained.add(byVertex.get(e.to().id()));
+      } else {
+        network.add(setup.writers().get(e));
+      }
+    }
+    return Outputs.create(context, setup.outCounters().get(v.id()), chained, network);
+  }
+
+  /** Gives an operator with side outputs an emitter for each (one that drops records when nothing reads it). */
+  private void bindSideOutputs(VertexPlan v, TaskOperatorContext context, OperatorInvoker<Object> invoker) {
+    if (v.sideOutputs().isEmpty()) {
+      return;
+    }
+    if (!(invoker instanceof SideOutputBinding binding)) {
+      throw context.failure("declares side outputs " + v.sideOutputs().keySet() + " but its invoker cannot bind them",
+          null);
+    }
+    for (String name : v.sideOutputs().keySet()) {
+      binding.bindSideOutput(name, emitterFor(v, name, context));
     }
   }
 
@@ -123,7 +170,7 @@ final class OperatorChain {
   void open() {
     for (int i = operators.size() - 1; i >= 0; i--) {
       ChainedOperator op = operators.get(i);
-      op.open(setup.stateBackend());
+      op.open(backendOf.get(i));
     }
     if (source != null) {
       sourceOpened = true;
@@ -147,6 +194,57 @@ final class OperatorChain {
 
   Emitter<Object> sourceOutput() {
     return sourceOutput;
+  }
+
+  /** The event time of a source task whose source declares it, else null. */
+  SourceTime sourceTime() {
+    return sourceTime;
+  }
+
+  /**
+   * Moves the chain's event time to {@code newWatermark} if that is later: fires the event-time
+   * timers of each operator in topological order (what they emit reaches their successors first),
+   * then sends the watermark on every network output, after all records it covers.
+   */
+  void advanceWatermark(long newWatermark) {
+    if (newWatermark <= watermark) {
+      return;
+    }
+    watermark = newWatermark;
+    for (TimedOperator op : timed) {
+      op.advanceWatermark(newWatermark);
+    }
+    Watermark event = new Watermark(newWatermark);
+    for (RecordWriter writer : writers) {
+      writer.broadcastEvent(event);
+    }
+  }
+
+  /** Tells downstream that this task has become idle (or active again), when that changes. */
+  void setIdle(boolean nowIdle) {
+    if (nowIdle == idle) {
+      return;
+    }
+    idle = nowIdle;
+    WatermarkStatus status = nowIdle ? WatermarkStatus.IDLE : WatermarkStatus.ACTIVE;
+    for (RecordWriter writer : writers) {
+      writer.broadcastEvent(status);
+    }
+  }
+
+  /** Whether some operator of the chain has timers. */
+  boolean hasTimers() {
+    return !timed.isEmpty();
+  }
+
+  /** Fires the processing-time timers that are due; returns when the next one is, {@code Long.MAX_VALUE} for none. */
+  long fireProcessingTimers() {
+    long next = Long.MAX_VALUE;
+    for (TimedOperator op : timed) {
+      op.advanceProcessingTime();
+      next = Math.min(next, op.nextProcessingTime());
+    }
+    return next;
   }
 
   /** The head operator of a network-fed task. */

@@ -9,7 +9,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Polls a source until it reports END_OF_INPUT. On NOTHING_AVAILABLE it ships partly filled
  * buffers (nothing more is coming soon) and parks, 1 ms at first, doubling up to 10 ms while the
- * source stays idle.
+ * source stays idle. Between polls it emits the watermark of a source with event time (see
+ * {@link SourceTime}). Every source, with event time or not, sends a final watermark at
+ * {@code Long.MAX_VALUE} before END_OF_INPUT, so the event-time timers of a bounded job fire.
  */
 final class SourceTask extends SubtaskRunner {
   private static final long MIN_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -24,6 +26,8 @@ final class SourceTask extends SubtaskRunner {
     SourceReader<Object> reader = chain.source();
     Emitter<Object> output = chain.sourceOutput();
     TaskOperatorContext context = chain.sourceContext();
+    SourceTime time = chain.sourceTime();
+    boolean timers = chain.hasTimers(); // only when a keyed exchange of single instances was chained
     long backoff = 0;
     while (true) {
       checkCancelled();
@@ -38,6 +42,12 @@ final class SourceTask extends SubtaskRunner {
       if (status == null) {
         throw context.failure("poll returned null instead of a status", null);
       }
+      if (time != null) {
+        time.afterPoll();
+      }
+      if (timers) {
+        chain.fireProcessingTimers();
+      }
       flushIfRequested(chain);
       switch (status) {
         case MORE -> backoff = 0;
@@ -47,6 +57,11 @@ final class SourceTask extends SubtaskRunner {
           LockSupport.parkNanos(backoff);
         }
         case END_OF_INPUT -> {
+          if (time != null) {
+            time.endOfInput();
+          } else {
+            chain.advanceWatermark(Long.MAX_VALUE); // as any finished source: event-time timers downstream may fire
+          }
           chain.closeSource();
           return;
         }

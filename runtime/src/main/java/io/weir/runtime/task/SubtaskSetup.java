@@ -8,6 +8,7 @@ import io.weir.runtime.network.BufferPool;
 import io.weir.runtime.network.InputGate;
 import io.weir.runtime.network.RecordWriter;
 import io.weir.state.backend.StateBackend;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,7 @@ import java.util.Map;
  * @param pool the buffer pool of the writers (null without network outputs)
  * @param operatorStateRestore where the operator state of its sources and sinks is restored from,
  *     or null to start without
+ * @param watermarkInterval how often a source with event time emits its watermark
  */
 public record SubtaskSetup(
     String jobName,
@@ -37,10 +39,26 @@ public record SubtaskSetup(
     InputGate gate,
     List<InputChannel> channels,
     BufferPool pool,
-    OperatorStateRestore operatorStateRestore) {
+    OperatorStateRestore operatorStateRestore,
+    Duration watermarkInterval) {
+
+  /** The watermark interval when none is configured. */
+  public static final Duration DEFAULT_WATERMARK_INTERVAL = Duration.ofMillis(200);
 
   public SubtaskSetup {
     channels = List.copyOf(channels);
+    if (watermarkInterval == null || watermarkInterval.isNegative() || watermarkInterval.isZero()) {
+      throw new IllegalArgumentException("watermark interval must be positive, got " + watermarkInterval);
+    }
+  }
+
+  /** A subtask with the default watermark interval. */
+  public SubtaskSetup(String jobName, JobParameters parameters, StateBackend stateBackend, int maxParallelism,
+      TaskSpec task, int subtaskIndex, Map<String, RecordCounter> outCounters, RecordCounter headInCounter,
+      Map<PhysicalEdge, RecordWriter> writers, InputGate gate, List<InputChannel> channels, BufferPool pool,
+      OperatorStateRestore operatorStateRestore) {
+    this(jobName, parameters, stateBackend, maxParallelism, task, subtaskIndex, outCounters, headInCounter, writers,
+        gate, channels, pool, operatorStateRestore, DEFAULT_WATERMARK_INTERVAL);
   }
 
   /** A subtask that starts without operator state. */

@@ -3,7 +3,10 @@ package io.weir.runtime.testing;
 import io.weir.api.Emitter;
 import io.weir.api.JobParameters;
 import io.weir.runtime.operator.KeySelector;
+import io.weir.api.TimeDomain;
 import io.weir.runtime.operator.OperatorInvoker;
+import io.weir.runtime.operator.SideOutputBinding;
+import io.weir.runtime.operator.TimerInvoker;
 import io.weir.runtime.plan.JobPlan;
 import io.weir.runtime.plan.VertexKind;
 import io.weir.runtime.plan.VertexPlan;
@@ -11,10 +14,13 @@ import io.weir.runtime.task.SubtaskOperatorState;
 import io.weir.runtime.task.TaskOperatorContext;
 import io.weir.state.KeyGroupRange;
 import io.weir.state.KeyGroups;
+import io.weir.state.backend.KeyedStateBackend;
 import io.weir.state.backend.StateBackend;
 import io.weir.state.backend.StateDescriptor;
 import io.weir.state.heap.HeapStateBackend;
 import io.weir.state.snapshot.SnapshotStorage;
+import io.weir.state.timers.KeyedTimers;
+import io.weir.state.timers.TimerKeyedStateBackend;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,6 +49,9 @@ import java.util.concurrent.Executors;
  * serializer fails the test at the emit that exposes it. The instance is opened on first use and
  * closed by {@link #close()}.
  *
+ * <p>Operators with timers: {@link #advanceWatermark} and {@link #setProcessingTime} move time
+ * and fire due timers; timers are saved and restored with the keyed state.
+ *
  * <p>{@link #snapshot} saves the keyed state the way a running task does (frozen on the calling
  * thread, written on another); {@link #restoreFrom} starts a fresh harness from such a snapshot:
  *
@@ -59,6 +68,7 @@ public final class OperatorHarness<OUT> implements AutoCloseable {
   private final JobPlan plan;
   private final VertexPlan vertex;
   private final List<OUT> output = new ArrayList<>();
+  private final Map<String, List<Object>> sideOutputs = new LinkedHashMap<>();
   private final Map<Object, Integer> keyGroupOfKey = new HashMap<>();
   private JobParameters parameters = JobParameters.empty();
   private int subtaskIndex;
@@ -70,6 +80,8 @@ public final class OperatorHarness<OUT> implements AutoCloseable {
   private Emitter<Object> emitter;
   private RecordingStateBackend state;
   private SubtaskOperatorState operatorState;
+  private KeyedTimers timers;
+  private long processingTime;
   private boolean closed;
 
   private OperatorHarness(JobPlan plan, VertexPlan vertex) {
@@ -190,13 +202,21 @@ public final class OperatorHarness<OUT> implements AutoCloseable {
     OperatorInvoker<Object> created = (OperatorInvoker<Object>) vertex.invokerFactory().get();
     operatorState = HarnessSupport.operatorState(restoreFrom, vertex.id(), subtaskIndex, parallelism);
     operatorState.bind(vertex.id(), created);
+    bindSideOutputs(context, created);
     if (restoreFrom != null && !restoreFrom.operatorStateNames().isEmpty() && operatorState.isEmpty()) {
       throw new IllegalStateException(vertex.name() + " declares no operator state to restore");
     }
     if (vertex.keyed()) {
-      state = new RecordingStateBackend(stateBackend.createKeyedBackend(vertex.id(),
+      KeyedStateBackend backend = stateBackend.createKeyedBackend(vertex.id(),
           new KeyGroupRange(0, plan.maxParallelism() - 1), plan.maxParallelism(),
-          vertex.keySelector().keySerializer()));
+          vertex.keySelector().keySerializer());
+      if (created instanceof TimerInvoker<Object> timerInvoker) {
+        TimerKeyedStateBackend timed = new TimerKeyedStateBackend(backend, plan.maxParallelism(), () -> processingTime);
+        timers = timed.timers();
+        timerInvoker.bindTimers(timers);
+        backend = timed;
+      }
+      state = new RecordingStateBackend(backend);
       if (restoreFrom != null && !restoreFrom.snapshotNames().isEmpty()) {
         state.restore(restoreFrom.storage(), restoreFrom.snapshotNames(), vertex.keySelector().keySerializer());
       }
@@ -204,6 +224,34 @@ public final class OperatorHarness<OUT> implements AutoCloseable {
     invoker = created;
     invoker.open(context, state);
     return this;
+  }
+
+  /** Collects each side output, round-tripped through its serializer like the main output. */
+  private void bindSideOutputs(TaskOperatorContext context, OperatorInvoker<Object> created) {
+    vertex.sideOutputs().forEach((name, serializer) -> {
+      List<Object> collected = new ArrayList<>();
+      sideOutputs.put(name, collected);
+      SerializationCheck check = checkSerialization ? new SerializationCheck(serializer, vertex.name() + "/" + name) : null;
+      ((SideOutputBinding) created).bindSideOutput(name, record -> {
+        if (record == null) {
+          throw context.failure("emitted null to side output " + name, new NullPointerException("null record"));
+        }
+        collected.add(check == null ? record : check.roundTrip(record));
+      });
+    });
+  }
+
+  /** What the operator emitted to side output {@code name} so far, in order. */
+  public <T> List<T> sideOutput(String name) throws Exception {
+    open();
+    List<Object> collected = sideOutputs.get(name);
+    if (collected == null) {
+      throw new IllegalArgumentException(vertex.name() + " has no side output '" + name + "'; it has "
+          + vertex.sideOutputs().keySet());
+    }
+    @SuppressWarnings("unchecked")
+    List<T> typed = (List<T>) List.copyOf(collected);
+    return typed;
   }
 
   @SuppressWarnings("unchecked")
@@ -246,6 +294,46 @@ public final class OperatorHarness<OUT> implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Moves the operator's event time to {@code watermark}, firing its due event-time timers (their
+   * output lands in {@link #output()}); a watermark not after the current one does nothing.
+   */
+  public OperatorHarness<OUT> advanceWatermark(long watermark) throws Exception {
+    checkedTimers().advanceWatermark(watermark, this::fire);
+    return this;
+  }
+
+  /**
+   * Sets the processing time the operator sees to {@code millis} (it starts at 0 and never goes
+   * back), firing its due processing-time timers. Restored timers already due fire at the first call.
+   */
+  public OperatorHarness<OUT> setProcessingTime(long millis) throws Exception {
+    KeyedTimers t = checkedTimers();
+    if (millis < processingTime) {
+      throw new IllegalArgumentException("processing time goes forward only: " + millis + " < " + processingTime);
+    }
+    processingTime = millis;
+    t.advanceProcessingTime(this::fire);
+    return this;
+  }
+
+  /** The number of timers set in {@code domain}, over all keys. */
+  public int timerCount(TimeDomain domain) throws Exception {
+    return checkedTimers().timerCount(domain);
+  }
+
+  private void fire(long timestamp, TimeDomain domain) throws Exception {
+    ((TimerInvoker<Object>) invoker).onTimer(timestamp, domain, emitter);
+  }
+
+  private KeyedTimers checkedTimers() throws Exception {
+    open();
+    if (timers == null) {
+      throw new IllegalStateException(vertex.name() + " has no timers: it needs @Keyed and an @OnTimer method");
+    }
+    return timers;
+  }
+
   /** Everything emitted since the start or the last {@link #clearOutput()}, in order. */
   public List<OUT> output() {
     return List.copyOf(output);
@@ -253,6 +341,7 @@ public final class OperatorHarness<OUT> implements AutoCloseable {
 
   public void clearOutput() {
     output.clear();
+    sideOutputs.values().forEach(List::clear);
   }
 
   /** The value of value state {@code name} for {@code key}, or null. */

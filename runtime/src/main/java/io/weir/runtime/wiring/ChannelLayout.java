@@ -44,7 +44,7 @@ public final class ChannelLayout {
           boolean connected = e.partitioning() != Partitioning.FORWARD || i == j;
           index[i][j] = connected ? perSubtask.get(j).size() : -1;
           if (connected) {
-            perSubtask.get(j).add(new InputChannel(e.targetInput(), e.from().outputSerializer(), e.from().name(), i));
+            perSubtask.get(j).add(new InputChannel(e.targetInput(), e.serializer(), e.from().name(), i));
           }
         }
       }

@@ -18,6 +18,7 @@ import io.weir.runtime.plan.VertexPlan;
 import io.weir.runtime.task.OperatorStateRestore;
 import io.weir.runtime.task.SubtaskSetup;
 import io.weir.state.backend.StateBackend;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -59,6 +60,7 @@ public final class SubtaskWiring {
   private final RemoteTargets remote;
   /** Records out per vertex id and subtask. */
   private final OperatorStateRestore operatorStateRestore;
+  private final Duration watermarkInterval;
   public final Map<String, RecordCounter[]> out = new LinkedHashMap<>();
   /** Records in per vertex id and subtask: own counters for heads, the chained predecessor's out counters otherwise. */
   public final Map<String, RecordCounter[]> in = new LinkedHashMap<>();
@@ -75,7 +77,16 @@ public final class SubtaskWiring {
    */
   public SubtaskWiring(ChannelLayout layout, BufferSettings buffers, JobParameters parameters, StateBackend stateBackend,
       Placement placement, RemoteTargets remote, OperatorStateRestore operatorStateRestore) {
+    this(layout, buffers, parameters, stateBackend, placement, remote, operatorStateRestore,
+        SubtaskSetup.DEFAULT_WATERMARK_INTERVAL);
+  }
+
+  /** As above, with sources emitting their watermarks every {@code watermarkInterval}. */
+  public SubtaskWiring(ChannelLayout layout, BufferSettings buffers, JobParameters parameters, StateBackend stateBackend,
+      Placement placement, RemoteTargets remote, OperatorStateRestore operatorStateRestore,
+      Duration watermarkInterval) {
     this.operatorStateRestore = operatorStateRestore;
+    this.watermarkInterval = watermarkInterval;
     this.graph = layout.graph();
     this.layout = layout;
     this.buffers = buffers;
@@ -160,7 +171,7 @@ public final class SubtaskWiring {
       InputGate gate = task.isSource() ? null : gates.get(task)[i];
       setups.add(new SubtaskSetup(graph.plan().name(), parameters, stateBackend, graph.plan().maxParallelism(),
           task, i, outCounters, in.get(task.head().id())[i], writers, gate, layout.channels(task, i), taskPools[i],
-          operatorStateRestore));
+          operatorStateRestore, watermarkInterval));
     }
     pools.put(task, taskPools);
   }
@@ -179,11 +190,11 @@ public final class SubtaskWiring {
     }
     String target = e.to().name();
     return switch (e.partitioning()) {
-      case FORWARD -> new ForwardRecordWriter(e.from().outputSerializer(), pool, targets[0], channelIndexes[0], target);
-      case HASH -> new HashRecordWriter(e.from().outputSerializer(), pool, targets, channelIndexes, target,
+      case FORWARD -> new ForwardRecordWriter(e.serializer(), pool, targets[0], channelIndexes[0], target);
+      case HASH -> new HashRecordWriter(e.serializer(), pool, targets, channelIndexes, target,
           e.to().keySelector(), e.targetInput(), graph.plan().maxParallelism());
-      case REBALANCE -> new RoundRobinRecordWriter(e.from().outputSerializer(), pool, targets, channelIndexes, target, producer);
-      case BROADCAST -> new BroadcastRecordWriter(e.from().outputSerializer(), pool, targets, channelIndexes, target);
+      case REBALANCE -> new RoundRobinRecordWriter(e.serializer(), pool, targets, channelIndexes, target, producer);
+      case BROADCAST -> new BroadcastRecordWriter(e.serializer(), pool, targets, channelIndexes, target);
     };
   }
 }

@@ -9,6 +9,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.weir.runtime.network.EndOfInput;
+import io.weir.runtime.network.Watermark;
+import io.weir.runtime.network.WatermarkStatus;
 import io.weir.runtime.rpc.ProtocolException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,20 @@ class DataPlaneWireFormatTest {
     assertSame(EndOfInput.INSTANCE, EventCodec.decode(EventCodec.END_OF_INPUT, new byte[0]));
     assertThrows(ProtocolException.class, () -> EventCodec.decode((byte) 77, new byte[0]));
     assertThrows(ProtocolException.class, () -> EventCodec.decode(EventCodec.END_OF_INPUT, new byte[] {1}));
+  }
+
+  @Test
+  void watermarksAndIdlenessRoundTripAndMalformedPayloadsAreRejected() {
+    for (long timestamp : new long[] {Long.MIN_VALUE, -1, 0, 1_700_000_000_123L, Long.MAX_VALUE}) {
+      Watermark watermark = new Watermark(timestamp);
+      assertEquals(watermark, EventCodec.decode(EventCodec.code(watermark), EventCodec.payload(watermark)));
+    }
+    for (WatermarkStatus status : WatermarkStatus.values()) {
+      assertSame(status, EventCodec.decode(EventCodec.code(status), EventCodec.payload(status)));
+    }
+    assertThrows(ProtocolException.class, () -> EventCodec.decode(EventCodec.WATERMARK, new byte[7]));
+    assertThrows(ProtocolException.class, () -> EventCodec.decode(EventCodec.WATERMARK_STATUS, new byte[] {2}));
+    assertThrows(ProtocolException.class, () -> EventCodec.decode(EventCodec.WATERMARK_STATUS, new byte[0]));
   }
 
   @Test

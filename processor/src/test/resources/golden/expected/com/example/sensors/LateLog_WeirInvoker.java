@@ -1,0 +1,31 @@
+package com.example.sensors;
+
+import io.weir.api.Emitter;
+import io.weir.api.OperatorContext;
+import io.weir.runtime.operator.OperatorInvoker;
+import io.weir.state.backend.KeyedStateBackend;
+import javax.annotation.processing.Generated;
+
+/**
+ * Calls {@link LateLog} for the Weir runtime.
+ */
+@Generated("io.weir.processor.WeirProcessor")
+public final class LateLog_WeirInvoker implements OperatorInvoker<Void> {
+  private final LateLog operator = new LateLog();
+
+  @Override
+  public void open(OperatorContext context, KeyedStateBackend state) throws Exception {
+  }
+
+  @Override
+  public void process(int input, Object record, Emitter<Void> out) throws Exception {
+    switch (input) {
+      case 0 -> operator.write((Reading) record);
+      default -> throw new IllegalArgumentException("LateLog has no input " + input);
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+  }
+}

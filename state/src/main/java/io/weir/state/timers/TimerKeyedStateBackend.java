@@ -1,0 +1,148 @@
+package io.weir.state.timers;
+
+import io.weir.api.TimeDomain;
+import io.weir.state.AggregatingState;
+import io.weir.state.KeyGroupRange;
+import io.weir.state.ListState;
+import io.weir.state.MapState;
+import io.weir.state.ReducingState;
+import io.weir.state.ValueState;
+import io.weir.state.backend.KeyedStateBackend;
+import io.weir.state.backend.StateDescriptor;
+import io.weir.state.serialization.BooleanSerializer;
+import io.weir.state.serialization.LongSerializer;
+import io.weir.state.serialization.TypeSerializer;
+import io.weir.state.snapshot.SnapshotManifest;
+import io.weir.state.snapshot.SnapshotStorage;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * A keyed backend (heap, RocksDB, any other) with timers on top: it passes every call through,
+ * remembers the current key group (so a timer can make its key current again when it fires), keeps
+ * the timers in two map states of the wrapped backend, and rebuilds the timer queues when the
+ * backend is restored. Timers therefore snapshot, restore and rescale exactly like the operator's
+ * other keyed state, on every backend.
+ *
+ * <p>Only operators that use timers pay for the wrapper; the rest use their backend directly.
+ */
+public final class TimerKeyedStateBackend implements KeyedStateBackend {
+  /** Names of the map states holding the timers; reserved, so no user state can take them. */
+  public static final String EVENT_TIME_TIMERS = "__weir.timers.event-time";
+  public static final String PROCESSING_TIME_TIMERS = "__weir.timers.processing-time";
+
+  private final KeyedStateBackend backend;
+  private final int maxParallelism;
+  private final TimerQueue eventTime;
+  private final TimerQueue processingTime;
+  private final KeyedTimers timers;
+  private MapState<Long, Boolean> eventTimeState;
+  private MapState<Long, Boolean> processingTimeState;
+  private int currentKeyGroup = -1;
+
+  public TimerKeyedStateBackend(KeyedStateBackend backend, int maxParallelism, KeyedTimers.Clock clock) {
+    this.backend = backend;
+    this.maxParallelism = maxParallelism;
+    this.eventTime = new TimerQueue(TimeDomain.EVENT_TIME, this::eventTimeState);
+    this.processingTime = new TimerQueue(TimeDomain.PROCESSING_TIME, this::processingTimeState);
+    this.timers = new KeyedTimers(this, eventTime, processingTime, clock);
+  }
+
+  /** The timer service of this operator instance. */
+  public KeyedTimers timers() {
+    return timers;
+  }
+
+  /** Registered on first use, not at construction: a restore must come before any state registers. */
+  private void timerStates() {
+    if (eventTimeState == null) {
+      eventTimeState = backend.mapState(
+          StateDescriptor.map(EVENT_TIME_TIMERS, LongSerializer.INSTANCE, BooleanSerializer.INSTANCE));
+      processingTimeState = backend.mapState(
+          StateDescriptor.map(PROCESSING_TIME_TIMERS, LongSerializer.INSTANCE, BooleanSerializer.INSTANCE));
+    }
+  }
+
+  private MapState<Long, Boolean> eventTimeState() {
+    timerStates();
+    return eventTimeState;
+  }
+
+  private MapState<Long, Boolean> processingTimeState() {
+    timerStates();
+    return processingTimeState;
+  }
+
+  int currentKeyGroup() {
+    return currentKeyGroup;
+  }
+
+  @Override
+  public KeyGroupRange keyGroupRange() {
+    return backend.keyGroupRange();
+  }
+
+  @Override
+  public void setCurrentKey(Object key, int keyGroup) {
+    backend.setCurrentKey(key, keyGroup);
+    currentKeyGroup = keyGroup;
+  }
+
+  @Override
+  public Object currentKey() {
+    return backend.currentKey();
+  }
+
+  @Override
+  public <T> ValueState<T> valueState(StateDescriptor<T> descriptor) {
+    return backend.valueState(descriptor);
+  }
+
+  @Override
+  public <T> ListState<T> listState(StateDescriptor<T> descriptor) {
+    return backend.listState(descriptor);
+  }
+
+  @Override
+  public <T> ReducingState<T> reducingState(StateDescriptor<T> descriptor) {
+    return backend.reducingState(descriptor);
+  }
+
+  @Override
+  public <IN, ACC, OUT> AggregatingState<IN, OUT> aggregatingState(StateDescriptor<ACC> descriptor) {
+    return backend.aggregatingState(descriptor);
+  }
+
+  @Override
+  public <K, V> MapState<K, V> mapState(StateDescriptor<V> descriptor) {
+    return backend.mapState(descriptor);
+  }
+
+  @Override
+  public long keyCount(String stateName) {
+    return backend.keyCount(stateName);
+  }
+
+  @Override
+  public CompletableFuture<SnapshotManifest> snapshot(
+      String snapshotName, TypeSerializer<?> keySerializer, SnapshotStorage storage, Executor writer) {
+    timerStates(); // restored timers not touched since still sit unregistered in the backend: register them so they are saved
+    timers.snapshotStarted();
+    return backend.snapshot(snapshotName, keySerializer, storage, writer);
+  }
+
+  @Override
+  public void restore(SnapshotStorage storage, List<String> snapshotNames, TypeSerializer<?> keySerializer) {
+    backend.restore(storage, snapshotNames, keySerializer);
+    TimerRestore.restore(storage, snapshotNames, backend.keyGroupRange(), maxParallelism, keySerializer,
+        Map.of(EVENT_TIME_TIMERS, eventTime, PROCESSING_TIME_TIMERS, processingTime));
+    timerStates();
+  }
+
+  @Override
+  public void close() {
+    backend.close();
+  }
+}

@@ -1,0 +1,95 @@
+package io.weir.state.timers;
+
+import io.weir.api.TimeDomain;
+import io.weir.state.MapState;
+import java.util.HashSet;
+import java.util.PriorityQueue;
+import java.util.function.Supplier;
+
+/**
+ * The timers of one domain of one operator instance: an in-memory priority queue over every key's
+ * timers, backed by a keyed map state (timestamp to {@code true}) that is what snapshots save. The
+ * queue is rebuilt from that state on restore, so timers live on whichever backend holds the rest
+ * of the operator's state. Deleting is lazy: the set of live timers is the truth, and queue entries
+ * no longer in it are skipped when they reach the head.
+ */
+final class TimerQueue {
+  /** A live timer's identity: at most one per key, timestamp and domain. */
+  private record Id(long timestamp, Object key) {}
+
+  /** A queued timer; {@code sequence} keeps equal timestamps in registration order, deterministically. */
+  private record Entry(long timestamp, Object key, int keyGroup, long sequence) {}
+
+  private final TimeDomain domain;
+  private final Supplier<MapState<Long, Boolean>> persisted;
+  private final PriorityQueue<Entry> queue = new PriorityQueue<>(
+      (a, b) -> a.timestamp != b.timestamp ? Long.compare(a.timestamp, b.timestamp) : Long.compare(a.sequence, b.sequence));
+  private final HashSet<Id> live = new HashSet<>();
+  private long sequence;
+
+  TimerQueue(TimeDomain domain, Supplier<MapState<Long, Boolean>> persisted) {
+    this.domain = domain;
+    this.persisted = persisted;
+  }
+
+  /** Adds a timer for {@code key}, which is the backend's current key. */
+  void register(long timestamp, Object key, int keyGroup) {
+    if (live.add(new Id(timestamp, key))) {
+      queue.add(new Entry(timestamp, key, keyGroup, sequence++));
+      persisted.get().put(timestamp, Boolean.TRUE);
+    }
+  }
+
+  /** Adds a timer read back from a snapshot; its persisted entry is restored by the backend itself. */
+  void restored(long timestamp, Object key, int keyGroup) {
+    if (live.add(new Id(timestamp, key))) {
+      queue.add(new Entry(timestamp, key, keyGroup, sequence++));
+    }
+  }
+
+  /** Removes {@code key}'s timer at {@code timestamp}; {@code key} is the backend's current key. */
+  void delete(long timestamp, Object key) {
+    if (live.remove(new Id(timestamp, key))) {
+      persisted.get().remove(timestamp);
+    }
+  }
+
+  /**
+   * Fires every timer at or before {@code limit}, earliest first, each with its key made current
+   * by {@code makeCurrent}. Timers the callbacks register at or before the limit fire too.
+   */
+  void fireUpTo(long limit, KeySetter makeCurrent, TimerCallback callback) throws Exception {
+    while (!queue.isEmpty() && queue.peek().timestamp <= limit) {
+      Entry next = queue.poll();
+      if (!live.remove(new Id(next.timestamp, next.key))) {
+        continue; // deleted, or a stale copy of a timer deleted and registered again
+      }
+      makeCurrent.setCurrentKey(next.key, next.keyGroup);
+      persisted.get().remove(next.timestamp);
+      callback.onTimer(next.timestamp, domain);
+    }
+  }
+
+  /** The earliest live timer's timestamp, or {@code Long.MAX_VALUE} when there is none. */
+  long nextTimestamp() {
+    while (!queue.isEmpty()) {
+      Entry head = queue.peek();
+      if (live.contains(new Id(head.timestamp, head.key))) {
+        return head.timestamp;
+      }
+      queue.poll();
+    }
+    return Long.MAX_VALUE;
+  }
+
+  /** Number of live timers, for tests and metrics. */
+  int size() {
+    return live.size();
+  }
+
+  /** Sets a backend's current key; the backend itself, so firing goes through its key-group check. */
+  @FunctionalInterface
+  interface KeySetter {
+    void setCurrentKey(Object key, int keyGroup);
+  }
+}
