@@ -2,30 +2,34 @@ package io.weir.state.timers;
 
 import io.weir.api.TimeDomain;
 import io.weir.state.MapState;
+import java.util.ArrayDeque;
 import java.util.HashSet;
-import java.util.PriorityQueue;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * The timers of one domain of one operator instance: an in-memory priority queue over every key's
- * timers, backed by a keyed map state (timestamp to {@code true}) that is what snapshots save. The
- * queue is rebuilt from that state on restore, so timers live on whichever backend holds the rest
- * of the operator's state. Deleting is lazy: the set of live timers is the truth, and queue entries
- * no longer in it are skipped when they reach the head.
+ * The timers of one domain of one operator instance: an in-memory queue over every key's timers,
+ * backed by a keyed map state (timestamp to {@code true}) that is what snapshots save. The queue is
+ * rebuilt from that state on restore, so timers live on whichever backend holds the rest of the
+ * operator's state. Deleting is lazy: the set of live timers is the truth, and queue entries no
+ * longer in it are skipped when they reach the head.
+ *
+ * <p>The queue is a sorted map from timestamp to the timers due then, in registration order.
+ * Timers cluster on few timestamps (every key's window ends at the same millisecond), so
+ * registering is an append to an existing bucket, and firing takes them in order without the
+ * O(log n) sifting over scattered entries a binary heap of all timers pays for each one.
  */
 final class TimerQueue {
   /** A live timer's identity: at most one per key, timestamp and domain. */
   private record Id(long timestamp, Object key) {}
 
-  /** A queued timer; {@code sequence} keeps equal timestamps in registration order, deterministically. */
-  private record Entry(long timestamp, Object key, int keyGroup, long sequence) {}
+  /** A queued timer; its bucket keeps equal timestamps in registration order, deterministically. */
+  private record Entry(long timestamp, Object key, int keyGroup) {}
 
   private final TimeDomain domain;
   private final Supplier<MapState<Long, Boolean>> persisted;
-  private final PriorityQueue<Entry> queue = new PriorityQueue<>(
-      (a, b) -> a.timestamp != b.timestamp ? Long.compare(a.timestamp, b.timestamp) : Long.compare(a.sequence, b.sequence));
+  private final TreeMap<Long, ArrayDeque<Entry>> queue = new TreeMap<>();
   private final HashSet<Id> live = new HashSet<>();
-  private long sequence;
 
   TimerQueue(TimeDomain domain, Supplier<MapState<Long, Boolean>> persisted) {
     this.domain = domain;
@@ -35,7 +39,7 @@ final class TimerQueue {
   /** Adds a timer for {@code key}, which is the backend's current key. */
   void register(long timestamp, Object key, int keyGroup) {
     if (live.add(new Id(timestamp, key))) {
-      queue.add(new Entry(timestamp, key, keyGroup, sequence++));
+      enqueue(new Entry(timestamp, key, keyGroup));
       persisted.get().put(timestamp, Boolean.TRUE);
     }
   }
@@ -43,8 +47,12 @@ final class TimerQueue {
   /** Adds a timer read back from a snapshot; its persisted entry is restored by the backend itself. */
   void restored(long timestamp, Object key, int keyGroup) {
     if (live.add(new Id(timestamp, key))) {
-      queue.add(new Entry(timestamp, key, keyGroup, sequence++));
+      enqueue(new Entry(timestamp, key, keyGroup));
     }
+  }
+
+  private void enqueue(Entry entry) {
+    queue.computeIfAbsent(entry.timestamp, t -> new ArrayDeque<>()).addLast(entry);
   }
 
   /** Removes {@code key}'s timer at {@code timestamp}; {@code key} is the backend's current key. */
@@ -59,8 +67,16 @@ final class TimerQueue {
    * by {@code makeCurrent}. Timers the callbacks register at or before the limit fire too.
    */
   void fireUpTo(long limit, KeySetter makeCurrent, TimerCallback callback) throws Exception {
-    while (!queue.isEmpty() && queue.peek().timestamp <= limit) {
-      Entry next = queue.poll();
+    while (!queue.isEmpty()) {
+      Long due = queue.firstKey();
+      if (due > limit) {
+        return;
+      }
+      ArrayDeque<Entry> bucket = queue.get(due);
+      Entry next = bucket.pollFirst();
+      if (bucket.isEmpty()) {
+        queue.remove(due); // a callback registering at this timestamp starts a new bucket, fired next
+      }
       if (!live.remove(new Id(next.timestamp, next.key))) {
         continue; // deleted, or a stale copy of a timer deleted and registered again
       }
@@ -73,11 +89,16 @@ final class TimerQueue {
   /** The earliest live timer's timestamp, or {@code Long.MAX_VALUE} when there is none. */
   long nextTimestamp() {
     while (!queue.isEmpty()) {
-      Entry head = queue.peek();
-      if (live.contains(new Id(head.timestamp, head.key))) {
-        return head.timestamp;
+      Long first = queue.firstKey();
+      ArrayDeque<Entry> bucket = queue.get(first);
+      while (!bucket.isEmpty()) {
+        Entry head = bucket.peekFirst();
+        if (live.contains(new Id(head.timestamp, head.key))) {
+          return head.timestamp;
+        }
+        bucket.pollFirst();
       }
-      queue.poll();
+      queue.remove(first);
     }
     return Long.MAX_VALUE;
   }
