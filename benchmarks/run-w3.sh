@@ -9,9 +9,11 @@
 #   JAVA          java binary                         [$JAVA_HOME/bin/java or java on PATH]
 #   JAVA_OPTS     JVM flags of every case             [-Xms2g -Xmx2g -XX:+UseG1GC -XX:+AlwaysPreTouch] (the anchor's)
 #   EVENTS        events per W3/BASE-window run       [18000000] (the anchor's)
+#   ROCKS_EVENTS  events per Weir RocksDB run         [3000000] (about 10x slower than heap)
 #   SEED          generator seed                      [42]
 #   PARS          parallelisms                        ["1 2"]
-#   BACKENDS      Weir state backends                 ["heap rocksdb"]
+#   BACKENDS      Weir variants                       ["heap heap-exchange rocksdb"]
+#                 (heap-exchange: p=1 only, the keyed exchange kept instead of chaining into one thread)
 #   REPS          passes                              [3]
 #   FLINK         1 runs the Flink anchor's cases     [1]
 #   BASE          1 runs both BASE-window loops       [1]
@@ -21,6 +23,7 @@
 #   BUILD         1 builds Weir first with the reactor of this checkout [0: only when never built]
 set -euo pipefail
 cd "$(dirname "$0")"
+HERE=$PWD
 ROOT=$(cd .. && pwd)
 
 if [[ -z "${JAVA:-}" ]]; then
@@ -28,9 +31,10 @@ if [[ -z "${JAVA:-}" ]]; then
 fi
 JAVA_OPTS=${JAVA_OPTS:--Xms2g -Xmx2g -XX:+UseG1GC -XX:+AlwaysPreTouch}
 EVENTS=${EVENTS:-18000000}
+ROCKS_EVENTS=${ROCKS_EVENTS:-3000000}
 SEED=${SEED:-42}
 PARS=${PARS:-1 2}
-BACKENDS=${BACKENDS:-heap rocksdb}
+BACKENDS=${BACKENDS:-heap heap-exchange rocksdb}
 REPS=${REPS:-3}
 FLINK=${FLINK:-1}
 BASE=${BASE:-1}
@@ -47,7 +51,7 @@ if [[ ${BUILD:-0} == 1 || ! -f $LIB/.built || ! -d target/classes/META-INF ]]; t
   echo "# building Weir (reactor: processor, benchmarks and what they need) ..." >&2
   (cd "$ROOT" && "${MVN[@]}" -pl processor,benchmarks -am package -DskipTests -Dinvoker.skip) >&2
   (cd "$ROOT" && "${MVN[@]}" -pl benchmarks dependency:build-classpath -Dmdep.includeScope=runtime \
-      -Dmdep.outputFile="$PWD/target/w3-classpath.txt") >&2
+      -Dmdep.outputFile="$HERE/target/w3-classpath.txt") >&2
   rm -rf "$LIB" && mkdir -p "$LIB"
   tr ':' '\n' < target/w3-classpath.txt | grep -v '/io/weir/' | while read -r jar; do cp "$jar" "$LIB/"; done
   for module in annotations state runtime; do cp "$ROOT/$module/target/weir-$module-0.1.0-SNAPSHOT.jar" "$LIB/"; done
@@ -79,7 +83,8 @@ OUT=results/w3-$STAMP.results
 steal_ticks() { awk '/^cpu /{print $9; exit}' /proc/stat 2>/dev/null || echo 0; }
 HZ=$(getconf CLK_TCK 2>/dev/null || echo 100)
 # Other people's builds, tests and benchmark JVMs: every java process that is not this case's.
-foreign_count() { pgrep -f 'maven|surefire|java' | grep -v -x -e "$1" | wc -l || true; }
+# (the case's own `timeout` and its java child are left out)
+foreign_count() { pgrep -f 'maven|surefire|java' | grep -v -x -e "$1" $(pgrep -P "$1" | sed 's/^/-e /') | wc -l || true; }
 watch_foreign() { local max=0 n; while true; do n=$(foreign_count "$2"); (( n > max )) && max=$n && echo "$max" > "$1"; sleep 1; done; }
 
 # run_case LABEL CLASSPATH MAIN ARGS...: one fresh JVM; its RESULT line goes to $OUT with the steal
@@ -113,7 +118,7 @@ flink() { if [[ $FLINK == 1 ]]; then run_case "flink-$1" "$FLINK_CP" bench.Main 
   echo "# JAVA_OPTS: $JAVA_OPTS"
   echo "# weir: $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '?') ($ROOT)"
   if [[ $FLINK == 1 ]]; then echo "# $("$JAVA" -cp "$FLINK_CP" bench.Main version 2>>"$LOG" | sed 's/^RESULT //')"; fi
-  echo "# EVENTS=$EVENTS SEED=$SEED PARS='$PARS' BACKENDS='$BACKENDS' REPS=$REPS FLINK=$FLINK BASE=$BASE"
+  echo "# EVENTS=$EVENTS ROCKS_EVENTS=$ROCKS_EVENTS SEED=$SEED PARS='$PARS' BACKENDS='$BACKENDS' REPS=$REPS FLINK=$FLINK BASE=$BASE"
   echo "# load at start: $(cat /proc/loadavg); other java/Maven processes: $(pgrep -fa 'maven|surefire|java' | cut -c1-80 | tr '\n' ';' || true)"
   echo "# log: $LOG"
 } | tee -a "$OUT"
@@ -127,7 +132,14 @@ for ((rep = 1; rep <= REPS; rep++)); do
   fi
   for p in $PARS; do
     if (( rep % 2 == 0 )); then flink w3 p="$p" events="$EVENTS"; fi
-    for backend in $BACKENDS; do weir w3 p="$p" events="$EVENTS" backend="$backend"; done
+    for backend in $BACKENDS; do
+      case $backend in
+        heap) weir w3 p="$p" events="$EVENTS" backend=heap ;;
+        heap-exchange) if [[ $p == 1 ]]; then weir w3 p=1 events="$EVENTS" backend=heap exchange=true; fi ;;
+        rocksdb) weir w3 p="$p" events="$ROCKS_EVENTS" backend=rocksdb ;;
+        *) echo "unknown backend $backend" >&2; exit 2 ;;
+      esac
+    done
     if (( rep % 2 )); then flink w3 p="$p" events="$EVENTS"; fi
   done
 done

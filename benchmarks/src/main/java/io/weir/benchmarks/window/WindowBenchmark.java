@@ -13,8 +13,9 @@ import java.util.Map;
  * W3 driver, one case per JVM, printing one line in the anchor's {@code RESULT} format:
  *
  * <pre>
- *   java ... io.weir.benchmarks.window.WindowBenchmark CASE [p=1] [events=18000000] [seed=42] [backend=heap]
- *   CASE = w3        the W3 job on the embedded runtime (backend=heap|rocksdb; default options otherwise)
+ *   java ... io.weir.benchmarks.window.WindowBenchmark CASE [p=1] [events=18000000] [seed=42] [backend=heap] [exchange=false]
+ *   CASE = w3        the W3 job on the embedded runtime (backend=heap|rocksdb; default options otherwise;
+ *                    exchange=true keeps the keyed exchange at p=1 instead of chaining all into one thread)
  *        | base-win  BASE-window: the hand-written single-threaded loop
  * </pre>
  *
@@ -26,7 +27,7 @@ public final class WindowBenchmark {
 
   public static void main(String[] args) {
     if (args.length == 0) {
-      System.err.println("usage: WindowBenchmark w3|base-win [p=N] [events=N] [seed=S] [backend=heap|rocksdb]");
+      System.err.println("usage: WindowBenchmark w3|base-win [p=N] [events=N] [seed=S] [backend=heap|rocksdb] [exchange=true]");
       System.exit(2);
     }
     Map<String, String> options = new LinkedHashMap<>();
@@ -41,20 +42,22 @@ public final class WindowBenchmark {
     long events = Long.parseLong(options.getOrDefault("events", "18000000"));
     long seed = Long.parseLong(options.getOrDefault("seed", "42"));
     String backend = options.getOrDefault("backend", "heap");
+    boolean exchange = Boolean.parseBoolean(options.getOrDefault("exchange", "false"));
     switch (args[0]) {
-      case "w3" -> runJob(backend, p, WindowEvents.roundedEvents(events, p), seed);
+      case "w3" -> runJob(backend, exchange, p, WindowEvents.roundedEvents(events, p), seed);
       case "base-win" -> runLoop(WindowEvents.roundedEvents(events, 1), seed);
       default -> throw new IllegalArgumentException("unknown case " + args[0]);
     }
   }
 
-  private static void runJob(String backend, int p, long events, long seed) {
+  private static void runJob(String backend, boolean exchange, int p, long events, long seed) {
     WindowCheck check = WindowCheck.forEvents(seed, events);
     WindowTally.reset(check);
     JobPlan plan = JobCatalog.load(WindowBenchmark.class.getClassLoader()).job(TimedEvents.JOB);
     RunOptions options = RunOptions.builder()
         .parallelism(p)
         .stateBackend(backend)
+        .chainSingleInstanceExchanges(!exchange)
         .parameters("--events", Long.toString(events), "--seed", Long.toString(seed))
         .build();
 
@@ -69,7 +72,7 @@ public final class WindowBenchmark {
       }
     }
     boolean ok = result.finished() && WindowTally.passes();
-    print("WEIR-W3-window", backend, p, events, WindowTally.intervalSeconds(), result.duration().toNanos() / 1e9,
+    print("WEIR-W3-window", exchange ? backend + "-exchange" : backend, p, events, WindowTally.intervalSeconds(), result.duration().toNanos() / 1e9,
         wall / 1e9, WindowTally.results(), ok, "expected_window_results=" + check.windowResults());
   }
 
