@@ -82,10 +82,16 @@ OUT=results/w3-$STAMP.results
 
 steal_ticks() { awk '/^cpu /{print $9; exit}' /proc/stat 2>/dev/null || echo 0; }
 HZ=$(getconf CLK_TCK 2>/dev/null || echo 100)
-# Other people's builds, tests and benchmark JVMs: every java process that is not this case's.
-# (the case's own `timeout` and its java child are left out)
-foreign_count() { pgrep -f 'maven|surefire|java' | grep -v -x -e "$1" $(pgrep -P "$1" | sed 's/^/-e /') | wc -l || true; }
-watch_foreign() { local max=0 n; while true; do n=$(foreign_count "$2"); (( n > max )) && max=$n && echo "$max" > "$1"; sleep 1; done; }
+# Other people's builds, tests and benchmark JVMs: every java/Maven process except this case's
+# own `timeout` and JVM, which carry WEIR_W3_CASE in their environment.
+foreign_count() {
+  local n=0 p
+  for p in $(pgrep -f 'maven|surefire|java' || true); do
+    tr '\0' '\n' < "/proc/$p/environ" 2>/dev/null | grep -qx "WEIR_W3_CASE=$STAMP" || n=$((n + 1))
+  done
+  echo "$n"
+}
+watch_foreign() { local max=0 n; while true; do n=$(foreign_count); (( n > max )) && max=$n && echo "$max" > "$1"; sleep 1; done; }
 
 # run_case LABEL CLASSPATH MAIN ARGS...: one fresh JVM; its RESULT line goes to $OUT with the steal
 # time, the end time, load= the 1-minute load average at the end and others= the most other
@@ -96,8 +102,8 @@ run_case() {
   shift 3
   busy=$(mktemp); echo 0 > "$busy"
   s0=$(steal_ticks)
-  timeout "$CASE_TIMEOUT" "$JAVA" $JAVA_OPTS -cp "$cp" "$main" "$@" seed="$SEED" >"$busy.out" 2>>"$LOG" & pid=$!
-  watch_foreign "$busy" "$pid" & watcher=$!
+  WEIR_W3_CASE=$STAMP timeout "$CASE_TIMEOUT" "$JAVA" $JAVA_OPTS -cp "$cp" "$main" "$@" seed="$SEED" >"$busy.out" 2>>"$LOG" & pid=$!
+  watch_foreign "$busy" & watcher=$!
   wait "$pid" || true
   kill "$watcher" 2>/dev/null || true; wait "$watcher" 2>/dev/null || true
   s1=$(steal_ticks)
@@ -123,6 +129,7 @@ flink() { if [[ $FLINK == 1 ]]; then run_case "flink-$1" "$FLINK_CP" bench.Main 
   echo "# log: $LOG"
 } | tee -a "$OUT"
 
+sleep 2 # let the header's JVMs finish exiting, so the first case does not count them as others
 START=$(date +%s)
 for ((rep = 1; rep <= REPS; rep++)); do
   # Weir first in odd passes, Flink first in even ones
