@@ -30,6 +30,7 @@ final class HeapKeyedStateBackend implements KeyedStateBackend {
   private final Map<String, Object> handles = new HashMap<>();
 
   private Object currentKey;
+  private int currentHash;
   private int currentIndex = -1;
 
   HeapKeyedStateBackend(String operatorId, KeyGroupRange range, int maxParallelism) {
@@ -49,7 +50,11 @@ final class HeapKeyedStateBackend implements KeyedStateBackend {
   @Override
   public void setCurrentKey(Object key, int keyGroup) {
     range.checkContains(keyGroup, key, operatorId);
+    if (key == null) {
+      throw new NullPointerException("operator " + operatorId + ": keyed state needs a non-null key");
+    }
     currentKey = key;
+    currentHash = KeyGroupMap.hashOf(key); // once per record, not once per state access
     currentIndex = keyGroup - range.first();
   }
 
@@ -58,14 +63,34 @@ final class HeapKeyedStateBackend implements KeyedStateBackend {
     return currentKey;
   }
 
-  /** The current key group's map in {@code table}, for reading; fails clearly when no key is set. */
-  HashMap<Object, Object> read(StateTable table) {
-    return table.read(checkedIndex(table));
+  /** The current key's value in {@code table}, or null. */
+  Object get(StateTable table) {
+    KeyGroupMap map = table.read(checkedIndex(table));
+    int slot = table.slot(map, currentKey, currentHash);
+    return slot < 0 ? null : map.valueAt(slot);
   }
 
-  /** The current key group's map in {@code table}, for writing (copied if a snapshot holds it). */
-  HashMap<Object, Object> write(StateTable table) {
-    return table.write(checkedIndex(table));
+  /**
+   * The current key's value in {@code table}, or null, read from the map that a following
+   * {@link #put} writes (copied first if a snapshot holds it), for read-modify-write.
+   */
+  Object getForUpdate(StateTable table) {
+    KeyGroupMap map = table.write(checkedIndex(table));
+    int slot = table.slot(map, currentKey, currentHash);
+    return slot < 0 ? null : map.valueAt(slot);
+  }
+
+  /** Sets the current key's value in {@code table}; {@code value} is not null. */
+  void put(StateTable table, Object value) {
+    table.put(table.write(checkedIndex(table)), currentKey, currentHash, value);
+  }
+
+  /** Removes the current key's entry from {@code table}, copying the map only if there is one. */
+  void remove(StateTable table) {
+    int index = checkedIndex(table);
+    if (table.slot(table.read(index), currentKey, currentHash) >= 0) {
+      table.write(index).remove(currentKey, currentHash);
+    }
   }
 
   private int checkedIndex(StateTable table) {
@@ -74,10 +99,6 @@ final class HeapKeyedStateBackend implements KeyedStateBackend {
           table.descriptor + " used with no current key: keyed state is only available while processing a record");
     }
     return currentIndex;
-  }
-
-  Object key() {
-    return currentKey;
   }
 
   @Override

@@ -1,47 +1,77 @@
 package io.weir.state.heap;
 
 import io.weir.state.backend.StateDescriptor;
-import java.util.HashMap;
 
 /**
- * The entries of one state: a hash map per key group, so that a key group's entries can be
- * snapshotted and handed to another instance as a unit.
+ * The entries of one state: a {@link KeyGroupMap} per key group, so that a key group's entries can
+ * be snapshotted and handed to another instance as a unit.
  *
  * <p>Snapshots are copy-on-write. {@link #freeze} hands out the current key-group maps and starts a
- * new epoch; from then on the first write to a key group copies its map (shallowly) before
- * changing it, so the frozen maps never change. Mutable values (lists, maps, accumulators) are
- * wrapped in {@link Owned} with the epoch that created them and are copied by the state that
+ * new epoch; from then on the first write to a key group copies its map (three array clones)
+ * before changing it, so the frozen maps never change. Mutable values (lists, maps, accumulators)
+ * are wrapped in {@link Owned} with the epoch that created them and are copied by the state that
  * mutates them when they are older than the current epoch. Only the task thread calls this class;
  * frozen maps are read by the snapshot writer thread.
+ *
+ * <p>The table also remembers the slot of the key it looked up last, so that a read followed by a
+ * write of the same key (W1's {@code value()} then {@code update()}) probes the map once. The
+ * remembered slot is used only for the same map object (a copy-on-write copy is a new object), the
+ * same key object and an unchanged {@link KeyGroupMap#structure}.
  */
 final class StateTable {
   final StateDescriptor<?> descriptor;
-  private final HashMap<Object, Object>[] byKeyGroup;
+  private final KeyGroupMap[] byKeyGroup;
   private final int[] mapEpoch;
   private int epoch;
 
-  @SuppressWarnings("unchecked")
+  private KeyGroupMap lastMap;
+  private Object lastKey;
+  private int lastStructure;
+  private int lastSlot;
+
   StateTable(StateDescriptor<?> descriptor, int keyGroups) {
     this.descriptor = descriptor;
-    this.byKeyGroup = new HashMap[keyGroups];
+    this.byKeyGroup = new KeyGroupMap[keyGroups];
     this.mapEpoch = new int[keyGroups];
     for (int i = 0; i < keyGroups; i++) {
-      byKeyGroup[i] = new HashMap<>();
+      byKeyGroup[i] = new KeyGroupMap();
     }
   }
 
   /** The key group's map for reading only. */
-  HashMap<Object, Object> read(int index) {
+  KeyGroupMap read(int index) {
     return byKeyGroup[index];
   }
 
   /** The key group's map for writing: copied first if a snapshot still holds it. */
-  HashMap<Object, Object> write(int index) {
+  KeyGroupMap write(int index) {
     if (mapEpoch[index] != epoch) {
-      byKeyGroup[index] = new HashMap<>(byKeyGroup[index]);
+      byKeyGroup[index] = byKeyGroup[index].copy();
       mapEpoch[index] = epoch;
     }
     return byKeyGroup[index];
+  }
+
+  /** The slot of {@code key} (hash {@code hash}) in {@code map}, or -1; probes only when needed. */
+  int slot(KeyGroupMap map, Object key, int hash) {
+    if (map != lastMap || key != lastKey || map.structure() != lastStructure) {
+      lastSlot = map.find(key, hash);
+      lastMap = map;
+      lastKey = key;
+      lastStructure = map.structure();
+    }
+    return lastSlot;
+  }
+
+  /** Maps {@code key} to {@code value} in {@code map} (a map from {@link #write}). */
+  void put(KeyGroupMap map, Object key, int hash, Object value) {
+    int slot = slot(map, key, hash);
+    if (slot >= 0) {
+      map.setValueAt(slot, value);
+      return;
+    }
+    lastSlot = map.put(key, hash, value);
+    lastStructure = map.structure();
   }
 
   /** The current epoch; {@link Owned} values of older epochs may be shared with a snapshot. */
@@ -53,15 +83,15 @@ final class StateTable {
    * The key-group maps as they are now, which stay unchanged from here on: the task thread's cost
    * of a snapshot is this array copy.
    */
-  HashMap<Object, Object>[] freeze() {
-    HashMap<Object, Object>[] frozen = byKeyGroup.clone();
+  KeyGroupMap[] freeze() {
+    KeyGroupMap[] frozen = byKeyGroup.clone();
     epoch++;
     return frozen;
   }
 
   long size() {
     long n = 0;
-    for (HashMap<Object, Object> map : byKeyGroup) {
+    for (KeyGroupMap map : byKeyGroup) {
       n += map.size();
     }
     return n;

@@ -1,0 +1,222 @@
+package io.weir.state.heap;
+
+import java.util.Objects;
+
+/**
+ * The entries of one state in one key group: an open-addressing hash map with linear probing
+ * over three parallel arrays (spread hashes, keys, values).
+ *
+ * <p>Why not {@link java.util.HashMap}: W1's profile spent about 45% of its samples in
+ * {@code HashMap.get}/{@code put}. Here a lookup reads an {@code int} array first and touches a
+ * stored key only when the full hash matches; callers pass the hash (computed once per record, see
+ * {@link #hashOf}) and get back a slot they can read and overwrite without a second lookup
+ * ({@link HeapValueState}'s {@code value()} then {@code update()}). A copy for copy-on-write
+ * snapshots is three array clones instead of one new node per entry.
+ *
+ * <p>Keys and values are never null: an empty slot has a null key, and states clear an entry
+ * instead of storing null. Removal shifts the following entries back (no tombstones), so
+ * {@link #structure()} changes whenever an entry may have moved, appeared or disappeared; slots
+ * remembered across such a change must be looked up again. Not thread-safe: the task thread
+ * writes, and a map frozen for a snapshot is only read afterwards.
+ */
+final class KeyGroupMap {
+  private static final int MIN_CAPACITY = 8;
+
+  private int[] hashes;
+  private Object[] keys;
+  private Object[] values;
+  private int size;
+  private int shift; // slot of a hash = hash >>> shift (its top bits)
+  private int mask;
+  private int structure;
+
+  KeyGroupMap() {
+    allocate(MIN_CAPACITY);
+  }
+
+  private KeyGroupMap(KeyGroupMap source) {
+    hashes = source.hashes.clone();
+    keys = source.keys.clone();
+    values = source.values.clone();
+    size = source.size;
+    shift = source.shift;
+    mask = source.mask;
+    structure = source.structure; // same slots; StateTable tells the copy apart by identity
+  }
+
+  /**
+   * The hash this map files {@code key} under: its {@code hashCode} times the 32-bit golden ratio,
+   * so that the top bits, which pick the slot, depend on all of the key's hash bits. It is a
+   * bijection, so keys with different {@code hashCode}s never share a stored hash.
+   */
+  static int hashOf(Object key) {
+    return key.hashCode() * 0x9E3779B9;
+  }
+
+  int size() {
+    return size;
+  }
+
+  boolean isEmpty() {
+    return size == 0;
+  }
+
+  /** Number of slots; {@link #keyAt} and {@link #valueAt} accept {@code [0, capacity())}. */
+  int capacity() {
+    return keys.length;
+  }
+
+  /** Changes whenever slots may have moved, been filled or been emptied (not on value overwrites). */
+  int structure() {
+    return structure;
+  }
+
+  /** The slot holding {@code key}, whose {@link #hashOf} is {@code hash}, or -1. */
+  int find(Object key, int hash) {
+    int[] hs = hashes;
+    Object[] ks = keys;
+    int m = mask;
+    for (int i = hash >>> shift; ; i = (i + 1) & m) {
+      Object k = ks[i];
+      if (k == null) {
+        return -1;
+      }
+      if (hs[i] == hash && (k == key || k.equals(key))) {
+        return i;
+      }
+    }
+  }
+
+  /** The key in {@code slot}, or null if the slot is empty. */
+  Object keyAt(int slot) {
+    return keys[slot];
+  }
+
+  /** The value in {@code slot}, or null if the slot is empty. */
+  Object valueAt(int slot) {
+    return values[slot];
+  }
+
+  /** Replaces the value of the entry in {@code slot}, a slot {@link #find} or {@link #put} returned. */
+  void setValueAt(int slot, Object value) {
+    values[slot] = Objects.requireNonNull(value, "heap state values are never null");
+  }
+
+  /** The value of {@code key}, or null. */
+  Object get(Object key, int hash) {
+    int slot = find(key, hash);
+    return slot < 0 ? null : values[slot];
+  }
+
+  /** Maps {@code key} to {@code value} and returns its slot (valid until {@link #structure} changes). */
+  int put(Object key, int hash, Object value) {
+    Objects.requireNonNull(key, "heap state keys are never null");
+    Objects.requireNonNull(value, "heap state values are never null");
+    int slot = find(key, hash);
+    if (slot >= 0) {
+      values[slot] = value;
+      return slot;
+    }
+    if ((size + 1) * 4L > keys.length * 3L) { // at most 3/4 full, so probe runs stay short
+      resize(keys.length * 2);
+    }
+    slot = emptySlotFor(hash);
+    hashes[slot] = hash;
+    keys[slot] = key;
+    values[slot] = value;
+    size++;
+    structure++;
+    return slot;
+  }
+
+  /** {@link #put} computing the hash; for restores and tests. */
+  int put(Object key, Object value) {
+    return put(key, hashOf(key), value);
+  }
+
+  /** Removes {@code key}'s entry and returns its value, or null if there was none. */
+  Object remove(Object key, int hash) {
+    int slot = find(key, hash);
+    if (slot < 0) {
+      return null;
+    }
+    Object old = values[slot];
+    removeAt(slot);
+    return old;
+  }
+
+  /**
+   * Empties {@code slot} and moves later entries of the same probe run back into the gap, so that
+   * every entry stays reachable from its home slot without tombstones.
+   */
+  private void removeAt(int slot) {
+    int[] hs = hashes;
+    Object[] ks = keys;
+    Object[] vs = values;
+    int m = mask;
+    int gap = slot;
+    for (int j = (slot + 1) & m; ks[j] != null; j = (j + 1) & m) {
+      int home = hs[j] >>> shift;
+      // the entry at j may fill the gap if the gap lies on its probe path, i.e. in [home, j)
+      if (((j - home) & m) >= ((j - gap) & m)) {
+        hs[gap] = hs[j];
+        ks[gap] = ks[j];
+        vs[gap] = vs[j];
+        gap = j;
+      }
+    }
+    hs[gap] = 0;
+    ks[gap] = null;
+    vs[gap] = null;
+    size--;
+    structure++;
+  }
+
+  /** An independent copy with the same slots, for copy-on-write after a snapshot froze this map. */
+  KeyGroupMap copy() {
+    return new KeyGroupMap(this);
+  }
+
+  private int emptySlotFor(int hash) {
+    int i = hash >>> shift;
+    while (keys[i] != null) {
+      i = (i + 1) & mask;
+    }
+    return i;
+  }
+
+  private void resize(int capacity) {
+    int[] oldHashes = hashes;
+    Object[] oldKeys = keys;
+    Object[] oldValues = values;
+    allocate(capacity);
+    for (int i = 0; i < oldKeys.length; i++) {
+      if (oldKeys[i] != null) {
+        int slot = emptySlotFor(oldHashes[i]);
+        hashes[slot] = oldHashes[i];
+        keys[slot] = oldKeys[i];
+        values[slot] = oldValues[i];
+      }
+    }
+    structure++;
+  }
+
+  private void allocate(int capacity) {
+    hashes = new int[capacity];
+    keys = new Object[capacity];
+    values = new Object[capacity];
+    mask = capacity - 1;
+    shift = 32 - Integer.numberOfTrailingZeros(capacity);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder("{");
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] != null) {
+        text.append(text.length() > 1 ? ", " : "").append(keys[i]).append('=').append(values[i]);
+      }
+    }
+    return text.append('}').toString();
+  }
+}
