@@ -32,6 +32,7 @@ final class HeapKeyedStateBackend implements KeyedStateBackend {
   private Object currentKey;
   private int currentHash;
   private int currentIndex = -1;
+  private long keyStamp; // counts setCurrentKey calls: StateTable reuses a slot only within one
 
   HeapKeyedStateBackend(String operatorId, KeyGroupRange range, int maxParallelism) {
     if (range.first() < 0 || range.last() >= maxParallelism) {
@@ -56,6 +57,7 @@ final class HeapKeyedStateBackend implements KeyedStateBackend {
     currentKey = key;
     currentHash = KeyGroupMap.hashOf(key); // once per record, not once per state access
     currentIndex = keyGroup - range.first();
+    keyStamp++;
   }
 
   @Override
@@ -66,7 +68,7 @@ final class HeapKeyedStateBackend implements KeyedStateBackend {
   /** The current key's value in {@code table}, or null. */
   Object get(StateTable table) {
     KeyGroupMap map = table.read(checkedIndex(table));
-    int slot = table.slot(map, currentKey, currentHash);
+    int slot = table.slot(map, currentKey, currentHash, keyStamp);
     return slot < 0 ? null : map.valueAt(slot);
   }
 
@@ -76,19 +78,19 @@ final class HeapKeyedStateBackend implements KeyedStateBackend {
    */
   Object getForUpdate(StateTable table) {
     KeyGroupMap map = table.write(checkedIndex(table));
-    int slot = table.slot(map, currentKey, currentHash);
+    int slot = table.slot(map, currentKey, currentHash, keyStamp);
     return slot < 0 ? null : map.valueAt(slot);
   }
 
   /** Sets the current key's value in {@code table}; {@code value} is not null. */
   void put(StateTable table, Object value) {
-    table.put(table.write(checkedIndex(table)), currentKey, currentHash, value);
+    table.put(table.write(checkedIndex(table)), currentKey, currentHash, keyStamp, value);
   }
 
   /** Removes the current key's entry from {@code table}, copying the map only if there is one. */
   void remove(StateTable table) {
     int index = checkedIndex(table);
-    if (table.slot(table.read(index), currentKey, currentHash) >= 0) {
+    if (table.slot(table.read(index), currentKey, currentHash, keyStamp) >= 0) {
       table.write(index).remove(currentKey, currentHash);
     }
   }

@@ -13,6 +13,13 @@ import java.util.Objects;
  * ({@link HeapValueState}'s {@code value()} then {@code update()}). A copy for copy-on-write
  * snapshots is three array clones instead of one new node per entry.
  *
+ * <p>Values of {@code Long} states (value and reducing states with {@link
+ * io.weir.state.serialization.LongSerializer}) are kept unboxed in a {@code long[]}, boxed on
+ * read and unboxed on write: the hot path then stores no pointer to a fresh {@code Long} into an
+ * old array (a GC write barrier each time) and reads no {@code Long} that may have left the cache,
+ * and when the state calls inline into user code such as {@code count.update(count.value() + 1)},
+ * C2 removes the boxes altogether.
+ *
  * <p>Keys and values are never null: an empty slot has a null key, and states clear an entry
  * instead of storing null. Removal shifts the following entries back (no tombstones), so
  * {@link #structure()} changes whenever an entry may have moved, appeared or disappeared; slots
@@ -24,24 +31,35 @@ final class KeyGroupMap {
 
   private int[] hashes;
   private Object[] keys;
-  private Object[] values;
+  private Object[] values; // null when values are unboxed longs
+  private long[] longs; // null unless values are unboxed longs
+  private final boolean unboxedLongs;
   private int size;
   private int shift; // slot of a hash = hash >>> shift (its top bits)
   private int mask;
   private int structure;
 
+  /** A map of object values. */
   KeyGroupMap() {
+    this(false);
+  }
+
+  /** A map whose values are all {@code Long}s, kept unboxed if {@code unboxedLongs}. */
+  KeyGroupMap(boolean unboxedLongs) {
+    this.unboxedLongs = unboxedLongs;
     allocate(MIN_CAPACITY);
   }
 
   private KeyGroupMap(KeyGroupMap source) {
+    unboxedLongs = source.unboxedLongs;
     hashes = source.hashes.clone();
     keys = source.keys.clone();
-    values = source.values.clone();
+    values = unboxedLongs ? null : source.values.clone();
+    longs = unboxedLongs ? source.longs.clone() : null;
     size = source.size;
     shift = source.shift;
     mask = source.mask;
-    structure = source.structure; // same slots; StateTable tells the copy apart by identity
+    structure = source.structure; // same slots, so slots StateTable remembers stay valid in the copy
   }
 
   /**
@@ -92,20 +110,25 @@ final class KeyGroupMap {
     return keys[slot];
   }
 
-  /** The value in {@code slot}, or null if the slot is empty. */
+  /** The value in {@code slot}, which must hold an entry ({@link #keyAt} is not null). */
   Object valueAt(int slot) {
-    return values[slot];
+    return unboxedLongs ? Long.valueOf(longs[slot]) : values[slot];
   }
 
   /** Replaces the value of the entry in {@code slot}, a slot {@link #find} or {@link #put} returned. */
   void setValueAt(int slot, Object value) {
-    values[slot] = Objects.requireNonNull(value, "heap state values are never null");
+    Objects.requireNonNull(value, "heap state values are never null");
+    if (unboxedLongs) {
+      longs[slot] = (Long) value;
+    } else {
+      values[slot] = value;
+    }
   }
 
   /** The value of {@code key}, or null. */
   Object get(Object key, int hash) {
     int slot = find(key, hash);
-    return slot < 0 ? null : values[slot];
+    return slot < 0 ? null : valueAt(slot);
   }
 
   /** Maps {@code key} to {@code value} and returns its slot (valid until {@link #structure} changes). */
@@ -114,7 +137,7 @@ final class KeyGroupMap {
     Objects.requireNonNull(value, "heap state values are never null");
     int slot = find(key, hash);
     if (slot >= 0) {
-      values[slot] = value;
+      setValueAt(slot, value);
       return slot;
     }
     if ((size + 1) * 4L > keys.length * 3L) { // at most 3/4 full, so probe runs stay short
@@ -123,7 +146,7 @@ final class KeyGroupMap {
     slot = emptySlotFor(hash);
     hashes[slot] = hash;
     keys[slot] = key;
-    values[slot] = value;
+    setValueAt(slot, value);
     size++;
     structure++;
     return slot;
@@ -140,7 +163,7 @@ final class KeyGroupMap {
     if (slot < 0) {
       return null;
     }
-    Object old = values[slot];
+    Object old = valueAt(slot);
     removeAt(slot);
     return old;
   }
@@ -152,7 +175,6 @@ final class KeyGroupMap {
   private void removeAt(int slot) {
     int[] hs = hashes;
     Object[] ks = keys;
-    Object[] vs = values;
     int m = mask;
     int gap = slot;
     for (int j = (slot + 1) & m; ks[j] != null; j = (j + 1) & m) {
@@ -161,13 +183,15 @@ final class KeyGroupMap {
       if (((j - home) & m) >= ((j - gap) & m)) {
         hs[gap] = hs[j];
         ks[gap] = ks[j];
-        vs[gap] = vs[j];
+        moveValue(j, gap);
         gap = j;
       }
     }
     hs[gap] = 0;
     ks[gap] = null;
-    vs[gap] = null;
+    if (!unboxedLongs) {
+      values[gap] = null;
+    }
     size--;
     structure++;
   }
@@ -175,6 +199,14 @@ final class KeyGroupMap {
   /** An independent copy with the same slots, for copy-on-write after a snapshot froze this map. */
   KeyGroupMap copy() {
     return new KeyGroupMap(this);
+  }
+
+  private void moveValue(int from, int to) {
+    if (unboxedLongs) {
+      longs[to] = longs[from];
+    } else {
+      values[to] = values[from];
+    }
   }
 
   private int emptySlotFor(int hash) {
@@ -189,13 +221,18 @@ final class KeyGroupMap {
     int[] oldHashes = hashes;
     Object[] oldKeys = keys;
     Object[] oldValues = values;
+    long[] oldLongs = longs;
     allocate(capacity);
     for (int i = 0; i < oldKeys.length; i++) {
       if (oldKeys[i] != null) {
         int slot = emptySlotFor(oldHashes[i]);
         hashes[slot] = oldHashes[i];
         keys[slot] = oldKeys[i];
-        values[slot] = oldValues[i];
+        if (unboxedLongs) {
+          longs[slot] = oldLongs[i];
+        } else {
+          values[slot] = oldValues[i];
+        }
       }
     }
     structure++;
@@ -204,7 +241,11 @@ final class KeyGroupMap {
   private void allocate(int capacity) {
     hashes = new int[capacity];
     keys = new Object[capacity];
-    values = new Object[capacity];
+    if (unboxedLongs) {
+      longs = new long[capacity];
+    } else {
+      values = new Object[capacity];
+    }
     mask = capacity - 1;
     shift = 32 - Integer.numberOfTrailingZeros(capacity);
   }
@@ -214,7 +255,7 @@ final class KeyGroupMap {
     StringBuilder text = new StringBuilder("{");
     for (int i = 0; i < keys.length; i++) {
       if (keys[i] != null) {
-        text.append(text.length() > 1 ? ", " : "").append(keys[i]).append('=').append(values[i]);
+        text.append(text.length() > 1 ? ", " : "").append(keys[i]).append('=').append(valueAt(i));
       }
     }
     return text.append('}').toString();

@@ -1,6 +1,7 @@
 package io.weir.state.heap;
 
 import io.weir.state.backend.StateDescriptor;
+import io.weir.state.serialization.LongSerializer;
 
 /**
  * The entries of one state: a {@link KeyGroupMap} per key group, so that a key group's entries can
@@ -14,9 +15,12 @@ import io.weir.state.backend.StateDescriptor;
  * frozen maps are read by the snapshot writer thread.
  *
  * <p>The table also remembers the slot of the key it looked up last, so that a read followed by a
- * write of the same key (W1's {@code value()} then {@code update()}) probes the map once. The
- * remembered slot is used only for the same map object (a copy-on-write copy is a new object), the
- * same key object and an unchanged {@link KeyGroupMap#structure}.
+ * write of the same key (W1's {@code value()} then {@code update()}) probes the map once. The slot
+ * is reused only within one {@code setCurrentKey} (the backend's key stamp: same key, same key
+ * group) and while the map's {@link KeyGroupMap#structure} is unchanged. A copy-on-write copy made
+ * in between has the same slots and the same structure count, so the slot stays right for it.
+ * Only primitives are remembered: storing the key or map reference here on every record cost a
+ * GC write barrier each time (the table is old, W1's keys are young).
  */
 final class StateTable {
   final StateDescriptor<?> descriptor;
@@ -24,8 +28,7 @@ final class StateTable {
   private final int[] mapEpoch;
   private int epoch;
 
-  private KeyGroupMap lastMap;
-  private Object lastKey;
+  private long lastStamp = -1;
   private int lastStructure;
   private int lastSlot;
 
@@ -33,8 +36,10 @@ final class StateTable {
     this.descriptor = descriptor;
     this.byKeyGroup = new KeyGroupMap[keyGroups];
     this.mapEpoch = new int[keyGroups];
+    boolean unboxedLongs = (descriptor.kind() == StateDescriptor.Kind.VALUE || descriptor.kind() == StateDescriptor.Kind.REDUCING)
+        && descriptor.serializer() instanceof LongSerializer;
     for (int i = 0; i < keyGroups; i++) {
-      byKeyGroup[i] = new KeyGroupMap();
+      byKeyGroup[i] = new KeyGroupMap(unboxedLongs);
     }
   }
 
@@ -52,20 +57,22 @@ final class StateTable {
     return byKeyGroup[index];
   }
 
-  /** The slot of {@code key} (hash {@code hash}) in {@code map}, or -1; probes only when needed. */
-  int slot(KeyGroupMap map, Object key, int hash) {
-    if (map != lastMap || key != lastKey || map.structure() != lastStructure) {
+  /**
+   * The slot of {@code key} (hash {@code hash}) in {@code map}, or -1; probes only when the key
+   * stamp (see {@link HeapKeyedStateBackend#setCurrentKey}) or the map's structure changed.
+   */
+  int slot(KeyGroupMap map, Object key, int hash, long keyStamp) {
+    if (keyStamp != lastStamp || map.structure() != lastStructure) {
       lastSlot = map.find(key, hash);
-      lastMap = map;
-      lastKey = key;
+      lastStamp = keyStamp;
       lastStructure = map.structure();
     }
     return lastSlot;
   }
 
   /** Maps {@code key} to {@code value} in {@code map} (a map from {@link #write}). */
-  void put(KeyGroupMap map, Object key, int hash, Object value) {
-    int slot = slot(map, key, hash);
+  void put(KeyGroupMap map, Object key, int hash, long keyStamp, Object value) {
+    int slot = slot(map, key, hash, keyStamp);
     if (slot >= 0) {
       map.setValueAt(slot, value);
       return;

@@ -90,9 +90,18 @@ class KeyGroupMapTest {
 
   @Test
   void randomOperationsWithManyCollisionsMatchHashMap() {
+    randomOperationsMatchHashMap(false);
+  }
+
+  @Test
+  void randomOperationsOnUnboxedLongValuesMatchHashMap() {
+    randomOperationsMatchHashMap(true);
+  }
+
+  private static void randomOperationsMatchHashMap(boolean unboxedLongs) {
     Random random = new Random(7);
     for (int round = 0; round < 20; round++) {
-      KeyGroupMap map = new KeyGroupMap();
+      KeyGroupMap map = new KeyGroupMap(unboxedLongs);
       Map<Object, Object> oracle = new HashMap<>();
       int distinctHashes = 1 + random.nextInt(6); // long probe runs that wrap around the array end
       for (int op = 0; op < 3000; op++) {
@@ -100,7 +109,7 @@ class KeyGroupMapTest {
         int hash = KeyGroupMap.hashOf(key);
         switch (random.nextInt(3)) {
           case 0, 1 -> {
-            int value = random.nextInt();
+            Long value = random.nextLong();
             map.put(key, hash, value);
             oracle.put(key, value);
           }
@@ -135,21 +144,45 @@ class KeyGroupMapTest {
 
   @Test
   void aCopyIsIndependentInBothDirections() {
-    KeyGroupMap original = new KeyGroupMap();
-    for (int i = 0; i < 20; i++) {
+    aCopyIsIndependent(false);
+  }
+
+  @Test
+  void aCopyOfUnboxedLongsIsIndependent() {
+    aCopyIsIndependent(true);
+  }
+
+  private static void aCopyIsIndependent(boolean unboxedLongs) {
+    KeyGroupMap original = new KeyGroupMap(unboxedLongs);
+    for (long i = 0; i < 20; i++) {
       original.put(i, i);
     }
     Map<Object, Object> before = contents(original);
     KeyGroupMap copy = original.copy();
     assertEquals(before, contents(copy));
-    for (int i = 0; i < 200; i++) { // grows the copy past several resizes
+    for (long i = 0; i < 200; i++) { // grows the copy past several resizes
       copy.put(i, -i);
     }
-    copy.remove(5, KeyGroupMap.hashOf(5));
-    copy.setValueAt(copy.find(6, KeyGroupMap.hashOf(6)), 66);
+    copy.remove(5L, KeyGroupMap.hashOf(5L));
+    copy.setValueAt(copy.find(6L, KeyGroupMap.hashOf(6L)), 66L);
     assertEquals(before, contents(original), "the original never sees the copy's writes");
-    original.put(1000, 1);
-    assertNull(get(copy, 1000), "nor the copy the original's");
+    original.put(1000L, 1L);
+    assertNull(get(copy, 1000L), "nor the copy the original's");
+    assertEquals(66L, get(copy, 6L));
+  }
+
+  @Test
+  void unboxedLongsKeepEveryLongValue() {
+    KeyGroupMap map = new KeyGroupMap(true);
+    long[] samples = {0, 1, -1, 127, 128, -129, Long.MIN_VALUE, Long.MAX_VALUE};
+    for (long v : samples) {
+      map.put("k" + v, v);
+    }
+    for (long v : samples) {
+      assertEquals(v, get(map, "k" + v));
+    }
+    assertEquals(Long.MAX_VALUE, map.remove("k" + Long.MAX_VALUE, KeyGroupMap.hashOf("k" + Long.MAX_VALUE)));
+    assertThrows(ClassCastException.class, () -> map.put("text", "not a long"));
   }
 
   @Test
