@@ -121,8 +121,8 @@ run_case() {
   fi
   s1=$(steal_ticks)
   kill "$watcher" 2>/dev/null || true; wait "$watcher" 2>/dev/null || true
-  # load1: the 1-minute load average at the end; unlike others=, it also sees builds in other
-  # containers sharing these CPUs (their processes are invisible to pgrep)
+  # load1: the 1-minute load average at the end; besides others='s Maven/surefire processes it
+  # counts any other busy process (forked test JVMs, compilers, other benchmarks)
   echo "$line steal_s=$(awk -v a="$s0" -v b="$s1" -v hz="$HZ" 'BEGIN{printf "%.2f", (b-a)/hz}') at=$(date -u +%H:%M:%S) others=$(cat "$busy") load1=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT"
   rm -f "$busy"
 }
