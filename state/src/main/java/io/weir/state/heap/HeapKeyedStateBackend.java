@@ -82,6 +82,18 @@ final class HeapKeyedStateBackend implements KeyedStateBackend {
     return slot < 0 ? null : map.valueAt(slot);
   }
 
+  /** The current key's value in {@code table}, a table of unboxed longs, or null. */
+  Long getLong(StateTable table) {
+    KeyGroupMap map = table.read(checkedIndex(table));
+    int slot = table.slot(map, currentKey, currentHash, keyStamp);
+    return slot < 0 ? null : map.longAt(slot);
+  }
+
+  /** Sets the current key's value in {@code table}, a table of unboxed longs. */
+  void putLong(StateTable table, long value) {
+    table.putLong(table.write(checkedIndex(table)), currentKey, currentHash, keyStamp, value);
+  }
+
   /** Sets the current key's value in {@code table}; {@code value} is not null. */
   void put(StateTable table, Object value) {
     table.put(table.write(checkedIndex(table)), currentKey, currentHash, keyStamp, value);
@@ -150,7 +162,7 @@ final class HeapKeyedStateBackend implements KeyedStateBackend {
     tables.put(descriptor.name(), table);
     Object handle =
         switch (kind) {
-          case VALUE -> new HeapValueState<>(this, table);
+          case VALUE -> table.unboxedLongs() ? new HeapLongValueState(this, table) : new HeapValueState<>(this, table);
           case LIST -> new HeapListState<>(this, table);
           case REDUCING -> new HeapReducingState<>(this, table, descriptor.reducer());
           case AGGREGATING -> new HeapAggregatingState(this, table, descriptor.aggregator(), descriptor.serializer());

@@ -125,6 +125,35 @@ final class KeyGroupMap {
     }
   }
 
+  /** Whether values are unboxed longs ({@link #longAt}, {@link #setLongAt}, {@link #putLong}). */
+  boolean unboxedLongs() {
+    return unboxedLongs;
+  }
+
+  /** The unboxed value in {@code slot} of a map of unboxed longs; the slot must hold an entry. */
+  long longAt(int slot) {
+    return longs[slot];
+  }
+
+  /** Replaces the unboxed value in {@code slot} of a map of unboxed longs. */
+  void setLongAt(int slot, long value) {
+    longs[slot] = value;
+  }
+
+  /**
+   * {@link #put} for a map of unboxed longs, taking the value unboxed, so that a caller's box
+   * never reaches a store and C2 can drop it.
+   */
+  int putLong(Object key, int hash, long value) {
+    Objects.requireNonNull(key, "heap state keys are never null");
+    int slot = find(key, hash);
+    if (slot < 0) {
+      slot = insertSlot(key, hash);
+    }
+    longs[slot] = value;
+    return slot;
+  }
+
   /** The value of {@code key}, or null. */
   Object get(Object key, int hash) {
     int slot = find(key, hash);
@@ -140,13 +169,19 @@ final class KeyGroupMap {
       setValueAt(slot, value);
       return slot;
     }
+    slot = insertSlot(key, hash);
+    setValueAt(slot, value);
+    return slot;
+  }
+
+  /** Files a new {@code key} (growing first if needed) and returns its slot; the caller sets the value. */
+  private int insertSlot(Object key, int hash) {
     if ((size + 1) * 4L > keys.length * 3L) { // at most 3/4 full, so probe runs stay short
       resize(keys.length * 2);
     }
-    slot = emptySlotFor(hash);
+    int slot = emptySlotFor(hash);
     hashes[slot] = hash;
     keys[slot] = key;
-    setValueAt(slot, value);
     size++;
     structure++;
     return slot;

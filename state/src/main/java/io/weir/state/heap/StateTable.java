@@ -26,6 +26,7 @@ final class StateTable {
   final StateDescriptor<?> descriptor;
   private final KeyGroupMap[] byKeyGroup;
   private final int[] mapEpoch;
+  private final boolean unboxedLongs;
   private int epoch;
 
   private long lastStamp = -1;
@@ -36,7 +37,7 @@ final class StateTable {
     this.descriptor = descriptor;
     this.byKeyGroup = new KeyGroupMap[keyGroups];
     this.mapEpoch = new int[keyGroups];
-    boolean unboxedLongs = (descriptor.kind() == StateDescriptor.Kind.VALUE || descriptor.kind() == StateDescriptor.Kind.REDUCING)
+    this.unboxedLongs = (descriptor.kind() == StateDescriptor.Kind.VALUE || descriptor.kind() == StateDescriptor.Kind.REDUCING)
         && descriptor.serializer() instanceof LongSerializer;
     for (int i = 0; i < keyGroups; i++) {
       byKeyGroup[i] = new KeyGroupMap(unboxedLongs);
@@ -79,6 +80,22 @@ final class StateTable {
     }
     lastSlot = map.put(key, hash, value);
     lastStructure = map.structure();
+  }
+
+  /** {@link #put} of an unboxed long, for tables whose maps keep unboxed longs. */
+  void putLong(KeyGroupMap map, Object key, int hash, long keyStamp, long value) {
+    int slot = slot(map, key, hash, keyStamp);
+    if (slot >= 0) {
+      map.setLongAt(slot, value);
+      return;
+    }
+    lastSlot = map.putLong(key, hash, value);
+    lastStructure = map.structure();
+  }
+
+  /** Whether this table's maps keep unboxed longs (value and reducing states of {@code Long}). */
+  boolean unboxedLongs() {
+    return unboxedLongs;
   }
 
   /** The current epoch; {@link Owned} values of older epochs may be shared with a snapshot. */

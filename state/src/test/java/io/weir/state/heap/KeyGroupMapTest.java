@@ -186,6 +186,23 @@ class KeyGroupMapTest {
   }
 
   @Test
+  void unboxedAccessorsSeeTheSameEntriesAsBoxedOnes() {
+    KeyGroupMap map = new KeyGroupMap(true);
+    for (long i = 0; i < 300; i++) { // inserts through putLong grow the map like put does
+      assertEquals(map.find("k" + i, KeyGroupMap.hashOf("k" + i)), -1);
+      int slot = map.putLong("k" + i, KeyGroupMap.hashOf("k" + i), i);
+      assertEquals(i, map.longAt(slot));
+    }
+    int slot = map.putLong("k7", KeyGroupMap.hashOf("k7"), 70);
+    assertEquals(300, map.size(), "an existing key is overwritten, not added");
+    assertEquals(70L, get(map, "k7"));
+    map.setLongAt(slot, 71);
+    assertEquals(71L, map.valueAt(slot));
+    map.put("k8", 80L);
+    assertEquals(80L, map.longAt(map.find("k8", KeyGroupMap.hashOf("k8"))));
+  }
+
+  @Test
   void nullKeysAndValuesAreRejected() {
     KeyGroupMap map = new KeyGroupMap();
     assertThrows(NullPointerException.class, () -> map.put(null, 0, 1));
