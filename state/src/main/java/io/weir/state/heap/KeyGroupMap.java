@@ -164,13 +164,16 @@ final class KeyGroupMap {
   int put(Object key, int hash, Object value) {
     Objects.requireNonNull(key, "heap state keys are never null");
     Objects.requireNonNull(value, "heap state values are never null");
+    if (unboxedLongs) {
+      return putLong(key, hash, (Long) value); // a wrong type fails here, before anything changed
+    }
     int slot = find(key, hash);
     if (slot >= 0) {
-      setValueAt(slot, value);
+      values[slot] = value;
       return slot;
     }
     slot = insertSlot(key, hash);
-    setValueAt(slot, value);
+    values[slot] = value;
     return slot;
   }
 

@@ -182,7 +182,10 @@ class KeyGroupMapTest {
       assertEquals(v, get(map, "k" + v));
     }
     assertEquals(Long.MAX_VALUE, map.remove("k" + Long.MAX_VALUE, KeyGroupMap.hashOf("k" + Long.MAX_VALUE)));
+    int size = map.size();
     assertThrows(ClassCastException.class, () -> map.put("text", "not a long"));
+    assertEquals(-1, map.find("text", KeyGroupMap.hashOf("text")), "a value of the wrong type adds no entry");
+    assertEquals(size, map.size());
   }
 
   @Test
