@@ -1,12 +1,18 @@
 #!/usr/bin/env python3
 """Summarizes ab.sh output: per case, the new/old ratio of records/s and of records per CPU second
 in each pass, their medians, and each side's ratio to BASE of the same pass.
-Usage: benchmarks/ab-summary.py AB-OUTPUT-FILE"""
+Usage: benchmarks/ab-summary.py AB-OUTPUT-FILE ["window N"]  (the second argument picks one "# window N," block)"""
 import sys, re, statistics, collections
 old, new = "old", "new"
 d = collections.defaultdict(dict)  # (case) -> {(variant, rep): (rps, cpu)}
 loads = []
+window = sys.argv[2] if len(sys.argv) > 2 else None  # e.g. "window 3": only lines after that header
+inside = window is None
 for line in open(sys.argv[1]):
+    if line.startswith('#') and window is not None:
+        inside = line.startswith('# ' + window + ',')
+        continue
+    if not inside: continue
     m = re.match(r'\S+ rep=(\d+) (\S+) (.*?) (?:words=\d+ )?rec_per_s=(\d+) check=(\w+) rec_per_cpu_s=(\d+)\s+load=([\d.]+)', line)
     if not m: continue
     rep, v, case, rps, chk, cpu, load = int(m[1]), m[2], m[3].strip(), int(m[4]), m[5], int(m[6]), float(m[7])
