@@ -95,6 +95,7 @@ public interface KeyedStateBackend extends AutoCloseable {
    */
   default CompletableFuture<SnapshotManifest> snapshot(String snapshotName, TypeSerializer<?> keySerializer,
       SharedFileRegistry registry, Executor writer, SnapshotType type) {
+    registry.checkUnused(snapshotName);
     return snapshot(snapshotName, keySerializer, registry.storage(), writer).thenApply(manifest -> {
       registry.register(snapshotName, manifest);
       return manifest;

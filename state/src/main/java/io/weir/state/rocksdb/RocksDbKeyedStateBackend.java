@@ -293,6 +293,7 @@ final class RocksDbKeyedStateBackend implements KeyedStateBackend {
       return KeyedStateBackend.super.snapshot(snapshotName, keySerializer, registry, writer, type);
     }
     SnapshotStorage.checkName(snapshotName);
+    registry.checkUnused(snapshotName);
     // Task thread: flush the memtables and hard-link the live files; nothing is copied.
     Path checkpoint = checkpoints.resolve(snapshotName + "-" + checkpointCounter++);
     try {

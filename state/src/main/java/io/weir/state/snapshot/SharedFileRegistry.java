@@ -52,6 +52,13 @@ public final class SharedFileRegistry {
     return storage;
   }
 
+  /** Fails if a retained snapshot is named {@code snapshotName}: publishing again would replace its manifest. */
+  public synchronized void checkUnused(String snapshotName) {
+    if (filesBySnapshot.containsKey(snapshotName)) {
+      throw new IllegalStateException("snapshot " + snapshotName + " is already registered; names must be unique");
+    }
+  }
+
   /** Registers manifest {@code snapshotName}, already published, and counts its files. */
   public synchronized void register(String snapshotName, SnapshotManifest manifest) {
     if (filesBySnapshot.containsKey(snapshotName)) {
@@ -89,9 +96,7 @@ public final class SharedFileRegistry {
    */
   public synchronized void publish(String snapshotName, SnapshotManifest manifest, Collection<String> pinned)
       throws IOException {
-    if (filesBySnapshot.containsKey(snapshotName)) {
-      throw new IllegalStateException("snapshot " + snapshotName + " is already registered; names must be unique");
-    }
+    checkUnused(snapshotName);
     storage.publishManifest(snapshotName, manifest.encode());
     register(snapshotName, manifest);
     unpin(pinned);
