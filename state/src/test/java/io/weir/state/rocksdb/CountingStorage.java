@@ -11,9 +11,15 @@ import java.util.List;
 final class CountingStorage implements SnapshotStorage {
   final LocalDirectorySnapshotStorage local;
   private final List<String> created = new ArrayList<>();
+  private volatile java.util.function.Predicate<String> failing = name -> false;
 
   CountingStorage(LocalDirectorySnapshotStorage local) {
     this.local = local;
+  }
+
+  /** Makes creating data files whose names {@code failing} accepts throw, as a full disk would. */
+  void failCreating(java.util.function.Predicate<String> failing) {
+    this.failing = failing;
   }
 
   /** Names of the data files created since the last call, then forgets them. */
@@ -25,6 +31,9 @@ final class CountingStorage implements SnapshotStorage {
 
   @Override
   public OutputStream createDataFile(String name) throws IOException {
+    if (failing.test(name)) {
+      throw new IOException("injected failure creating " + name);
+    }
     synchronized (this) {
       created.add(name);
     }

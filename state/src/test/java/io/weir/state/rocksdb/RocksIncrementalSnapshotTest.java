@@ -231,4 +231,32 @@ class RocksIncrementalSnapshotTest {
         .filter(e -> Integer.parseInt(e.getKey().substring(3)) < 300)
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
   }
+
+  @Test
+  void aFailedUploadLeavesNoFilesNoPinsAndNoCheckpointBehind() throws IOException {
+    live.update(0, KEYS, 0);
+    SnapshotManifest s1 = snapshot("s1");
+    live.update(0, KEYS / 20, 7);
+    storage.failCreating(name -> name.startsWith("s2-") && name.contains("MANIFEST"));
+    CompletableFuture<SnapshotManifest> failed = live.backends.get(0)
+        .snapshot("s2", StringSerializer.INSTANCE, registry, Runnable::run, SnapshotType.INCREMENTAL);
+    java.util.concurrent.CompletionException e =
+        org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CompletionException.class, failed::join);
+    assertTrue(e.getCause().getMessage().contains("injected failure"), e.getCause().getMessage());
+    assertEquals(new TreeSet<>(s1.dataFiles()), storedFiles(), "s2's uploads were deleted, s1's files kept");
+    for (String file : s1.dataFiles()) {
+      assertEquals(1, registry.references(file), "s2's pin on " + file + " was released");
+    }
+    assertEquals(List.of("s1"), registry.snapshots());
+    try (Stream<Path> files = Files.walk(work.resolve("rocksdb"))) {
+      assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith("s2-")), "checkpoint deleted");
+    }
+    storage.failCreating(name -> false);
+    storage.drainCreated();
+    SnapshotManifest retry = snapshot("s2-retry");
+    Set<String> expected = new TreeSet<>(ssts(retry));
+    expected.removeAll(ssts(s1));
+    assertEquals(expected, new TreeSet<>(uploadedSsts()), "the retry still shares s1's files");
+    assertEquals(live.describe(KEYS), restoredOnHeap("s2-retry"));
+  }
 }
