@@ -259,4 +259,19 @@ class RocksIncrementalSnapshotTest {
     assertEquals(expected, new TreeSet<>(uploadedSsts()), "the retry still shares s1's files");
     assertEquals(live.describe(KEYS), restoredOnHeap("s2-retry"));
   }
+
+  @Test
+  void theOptionsChooseTheTypeWhenTheCallerDoesNot() {
+    RocksDbStateBackend incremental = new RocksDbStateBackend(work.resolve("rocksdb-incremental"),
+        new RocksDbOptions(1, 8, 1).withSnapshotType(SnapshotType.INCREMENTAL));
+    try (KeyedInstances instances = new KeyedInstances(incremental, 1, storage, List.of())) {
+      instances.update(0, 100, 0);
+      KeyedStateBackend backend = instances.backends.get(0);
+      assertEquals(SnapshotType.INCREMENTAL, backend.defaultSnapshotType());
+      SnapshotManifest manifest = backend.snapshot("chosen", StringSerializer.INSTANCE, registry, Runnable::run).join();
+      assertEquals(SnapshotManifest.Format.NATIVE_ROCKSDB, manifest.format());
+      SnapshotManifest full = backend.snapshot("plain", StringSerializer.INSTANCE, storage, Runnable::run).join();
+      assertEquals(SnapshotManifest.Format.CANONICAL, full.format(), "the storage-only call stays full");
+    }
+  }
 }
