@@ -10,9 +10,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.rocksdb.Checkpoint;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.FlushOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
 
 /**
  * The writer-thread half of an incremental RocksDB snapshot: uploads the files of a checkpoint
@@ -39,6 +45,27 @@ final class RocksCheckpointUpload {
     this.template = template;
     this.previous = previous;
     this.registry = registry;
+  }
+
+  /**
+   * The task-thread half: flushes the memtables (the write-ahead log is off, so that is where the
+   * latest updates are) and hard-links the live files into {@code checkpoint}, which must not exist.
+   * Later writes go to new files, so they never reach the checkpoint.
+   */
+  static void createCheckpoint(RocksDB db, Collection<ColumnFamilyHandle> columns, FlushOptions flush, Path checkpoint,
+      String what) {
+    try {
+      Files.createDirectories(checkpoint.getParent());
+      if (!columns.isEmpty()) {
+        db.flush(flush, new ArrayList<>(columns));
+      }
+      try (Checkpoint creator = Checkpoint.create(db)) {
+        creator.createCheckpoint(checkpoint.toString());
+      }
+    } catch (RocksDBException | IOException e) {
+      LocalDirectories.deleteRecursively(checkpoint);
+      throw new RocksDbStateException("cannot create the checkpoint of " + what + " in " + checkpoint, e);
+    }
   }
 
   SnapshotManifest run() {
@@ -77,7 +104,7 @@ final class RocksCheckpointUpload {
       }
       throw (RuntimeException) e;
     } finally {
-      RocksDbKeyedStateBackend.deleteRecursively(checkpoint);
+      LocalDirectories.deleteRecursively(checkpoint);
     }
   }
 

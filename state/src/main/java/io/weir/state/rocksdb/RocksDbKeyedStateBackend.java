@@ -19,13 +19,11 @@ import io.weir.state.snapshot.SnapshotManifest.StateInfo;
 import io.weir.state.snapshot.SnapshotStorage;
 import io.weir.state.snapshot.SnapshotType;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,7 +32,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.stream.Stream;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -296,20 +293,8 @@ final class RocksDbKeyedStateBackend implements KeyedStateBackend {
     registry.checkUnused(snapshotName);
     // Task thread: flush the memtables and hard-link the live files; nothing is copied.
     Path checkpoint = checkpoints.resolve(snapshotName + "-" + checkpointCounter++);
-    try {
-      Files.createDirectories(checkpoints);
-      List<ColumnFamilyHandle> columns = new ArrayList<>(database.columns().values());
-      if (!columns.isEmpty()) {
-        db().flush(flushOptions, columns);
-      }
-      try (org.rocksdb.Checkpoint creator = org.rocksdb.Checkpoint.create(db())) {
-        creator.createCheckpoint(checkpoint.toString());
-      }
-    } catch (RocksDBException | IOException e) {
-      deleteRecursively(checkpoint);
-      throw new RocksDbStateException("cannot create the checkpoint of snapshot " + snapshotName
-          + " of operator " + operatorId + " in " + checkpoint, e);
-    }
+    RocksCheckpointUpload.createCheckpoint(db(), database.columns().values(), flushOptions, checkpoint,
+        "snapshot " + snapshotName + " of operator " + operatorId);
     SnapshotManifest template = new SnapshotManifest(operatorId, RocksDbStateBackend.NAME, "",
         keySerializer.formatId() + "@" + keySerializer.formatVersion(), maxParallelism, range, stateInfos(),
         List.of(), SnapshotManifest.Format.NATIVE_ROCKSDB, List.of());
@@ -319,7 +304,7 @@ final class RocksDbKeyedStateBackend implements KeyedStateBackend {
     try {
       future = CompletableFuture.supplyAsync(upload::run, writer);
     } catch (RuntimeException rejected) {
-      deleteRecursively(checkpoint);
+      LocalDirectories.deleteRecursively(checkpoint);
       finishSnapshot(null);
       throw rejected;
     }
@@ -405,7 +390,7 @@ final class RocksDbKeyedStateBackend implements KeyedStateBackend {
    */
   OpenDatabase replaceDatabase(Path source, List<String> names) throws RocksDBException, IOException {
     database.close();
-    deleteRecursively(dbPath);
+    LocalDirectories.deleteRecursively(dbPath);
     Files.move(source, dbPath);
     database = OpenDatabase.open(dbOptions, columnOptions, dbPath, names);
     return database;
@@ -414,7 +399,7 @@ final class RocksDbKeyedStateBackend implements KeyedStateBackend {
   /** Back to an empty database after a native restore failed halfway: never a partial restore. */
   void resetToEmpty() {
     database.close();
-    deleteRecursively(dbPath);
+    LocalDirectories.deleteRecursively(dbPath);
     try {
       Files.createDirectories(dbPath);
       database = OpenDatabase.open(dbOptions, columnOptions, dbPath, List.of());
@@ -457,7 +442,7 @@ final class RocksDbKeyedStateBackend implements KeyedStateBackend {
     states.clear();
     database.close();
     closeOptions();
-    deleteRecursively(directory);
+    LocalDirectories.deleteRecursively(directory);
   }
 
   private void closeOptions() {
@@ -470,16 +455,4 @@ final class RocksDbKeyedStateBackend implements KeyedStateBackend {
     }
   }
 
-  static void deleteRecursively(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + root, e);
-    }
-  }
 }

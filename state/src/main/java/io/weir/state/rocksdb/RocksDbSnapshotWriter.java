@@ -22,7 +22,7 @@ import org.rocksdb.Snapshot;
  * sequence number (later writes are invisible to it) in key order, which is key-group order, and
  * writes one section per (state, key group) in the backend-neutral format ({@link CanonicalSections}).
  * This is the {@link io.weir.state.snapshot.SnapshotType#FULL} snapshot; see
- * {@link RocksCheckpointSnapshot} for the incremental one.
+ * {@link RocksCheckpointUpload} for the incremental one.
  */
 final class RocksDbSnapshotWriter {
   private final String operatorId;

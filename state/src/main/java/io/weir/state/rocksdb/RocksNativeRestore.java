@@ -69,7 +69,7 @@ final class RocksNativeRestore {
     } catch (IOException e) {
       throw new UncheckedIOException("restoring native snapshots " + natives.keySet() + ": " + e.getMessage(), e);
     } finally {
-      RocksDbKeyedStateBackend.deleteRecursively(workDirectory);
+      LocalDirectories.deleteRecursively(workDirectory);
     }
   }
 

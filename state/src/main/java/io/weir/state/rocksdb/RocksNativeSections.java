@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
@@ -55,7 +54,7 @@ public final class RocksNativeSections {
       throw new RocksDbStateException("cannot open native snapshot " + name + " read-only", e);
     } finally {
       if (directory != null) {
-        RocksDbKeyedStateBackend.deleteRecursively(directory);
+        LocalDirectories.deleteRecursively(directory);
       }
     }
   }
