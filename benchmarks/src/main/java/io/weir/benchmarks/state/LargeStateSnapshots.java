@@ -34,7 +34,9 @@ import java.util.stream.Stream;
  * uploaded) and a second one after changing {@code changed} of the keys: the task-thread pause
  * (the {@code snapshot} call: a freeze, or a flush plus hard links), the time until the snapshot
  * is published, and the bytes written to snapshot storage. While a snapshot is written the task
- * thread keeps reading state, to show it is not blocked; the reads are counted.
+ * thread keeps reading state, to show it is not blocked; the reads are counted. Last, the second
+ * incremental snapshot is restored into a fresh RocksDB instance (download, verify, open), timed,
+ * and 10,000 random keys are checked.
  *
  * <pre>java -Xmx6g -cp ... io.weir.benchmarks.state.LargeStateSnapshots backend=rocksdb gb=1 [valueBytes=200]
  *     [changed=0.05] [dir=/tmp/weir-large-state]</pre>
@@ -117,6 +119,7 @@ public final class LargeStateSnapshots {
       System.out.printf("RESULT case=change backend=%s keys_changed=%d fraction=%.3f seconds=%.1f%n", kind, made,
           (double) made / keys, (System.nanoTime() - start) / 1e9);
       measure("incremental-after-change", kind, storage, registry, writer, SnapshotType.INCREMENTAL, "inc2");
+      restore(kind, stateBackend, storage, "inc2", step, changes);
       System.out.printf("RESULT case=storage backend=%s retained_snapshots=%s stored_mb=%.1f rocksdb_dir_mb=%.1f%n", kind,
           registry.snapshots(), size(root.resolve("snapshots")) / 1048576.0, size(root.resolve("rocksdb")) / 1048576.0);
     } finally {
@@ -156,6 +159,32 @@ public final class LargeStateSnapshots {
             + " sst_written=%d files_referenced=%d snapshot_mb=%.1f reads_while_writing=%d%n", label, kind, pause / 1e6, total / 1e9,
         written / 1048576.0, files, ssts, manifest.files().isEmpty() ? 1 : manifest.files().size(),
         (manifest.files().isEmpty() ? written : referenced) / 1048576.0, reads);
+  }
+
+  /**
+   * Restores native snapshot {@code name} into a fresh instance with the same key groups (download,
+   * verify, open) and checks a sample of keys against the values written.
+   */
+  private void restore(String kind, StateBackend stateBackend, LocalDirectorySnapshotStorage storage, String name,
+      long step, long changes) {
+    long start = System.nanoTime();
+    try (KeyedStateBackend restored = stateBackend.createKeyedBackend("large",
+        new KeyGroupRange(0, MAX_PARALLELISM - 1), MAX_PARALLELISM, LongSerializer.INSTANCE)) {
+      restored.restore(storage, java.util.List.of(name), LongSerializer.INSTANCE);
+      ValueState<String> restoredValue = restored.valueState(StateDescriptor.value("v", StringSerializer.INSTANCE));
+      long seconds = System.nanoTime() - start;
+      SplittableRandom random = new SplittableRandom(11);
+      for (int i = 0; i < 10_000; i++) {
+        long key = random.nextLong(keys);
+        boolean changed = key % step == 0 && key / step < changes;
+        restored.setCurrentKey(key, KeyGroups.keyGroupFor(Long.hashCode(key), MAX_PARALLELISM));
+        if (!valueFor(key, changed ? 1 : 0).equals(restoredValue.value())) {
+          throw new IllegalStateException("restored key " + key + " has the wrong value");
+        }
+      }
+      System.out.printf("RESULT case=restore-%s backend=%s seconds=%.2f sampled_keys_ok=10000%n", name, kind,
+          seconds / 1e9);
+    }
   }
 
   private static long size(Path root) throws IOException {
