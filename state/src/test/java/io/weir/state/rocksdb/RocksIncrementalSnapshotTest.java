@@ -274,4 +274,25 @@ class RocksIncrementalSnapshotTest {
       assertEquals(SnapshotManifest.Format.CANONICAL, full.format(), "the storage-only call stays full");
     }
   }
+
+  @Test
+  void discardingTheSnapshotWhoseFilesAnUploadMeansToReuseMakesItUploadThemItself() throws IOException {
+    live.update(0, KEYS, 0);
+    SnapshotManifest s1 = snapshot("s1");
+    live.update(0, KEYS / 20, 7);
+    Map<String, String> atS2 = live.describe(KEYS);
+    Queue<Runnable> writer = new ArrayDeque<>();
+    CompletableFuture<SnapshotManifest> pending = live.backends.get(0)
+        .snapshot("s2", StringSerializer.INSTANCE, registry, writer::add, SnapshotType.INCREMENTAL);
+    registry.discard("s1"); // between the checkpoint and its upload
+    assertTrue(storedFiles().isEmpty(), "s1's files went with it");
+    storage.drainCreated();
+    writer.forEach(Runnable::run);
+    SnapshotManifest s2 = pending.join();
+    assertTrue(ssts(s2).stream().allMatch(n -> n.startsWith("s2-")), "nothing of s1 is referenced: " + ssts(s2));
+    assertEquals(new TreeSet<>(ssts(s2)), new TreeSet<>(uploadedSsts()));
+    assertTrue(s1.files().stream().map(DataFile::localName).filter(n -> n.endsWith(".sst"))
+        .anyMatch(n -> s2.files().stream().anyMatch(f -> f.localName().equals(n))), "s2 holds files s1 had");
+    assertEquals(atS2, restoredOnHeap("s2"));
+  }
 }
