@@ -23,6 +23,8 @@
 #   FLINK_DIR     where the anchor is copied to build [target/flink-anchor]
 #   OFFLINE       1 builds with mvn -o                [1 if ~/.m2 already holds JMH, else 0]
 #   BUILD         1 rebuilds weir-benchmarks first    [0: only when stale]
+#   REACTOR       1 builds Weir's modules from THIS tree with -am (state, runtime, annotations),
+#                 0 takes them from ~/.m2 as installed [1] (the processor always comes from ~/.m2)
 set -euo pipefail
 cd "$(dirname "$0")"
 HERE=$PWD
@@ -47,8 +49,17 @@ FLINK_DIR=${FLINK_DIR:-target/flink-anchor}
 if [[ -z "${OFFLINE:-}" ]]; then
   if [[ -d ~/.m2/repository/org/openjdk/jmh/jmh-core ]]; then OFFLINE=1; else OFFLINE=0; fi
 fi
+REACTOR=${REACTOR:-1}
 MVN=(mvn -B -q)
 if [[ $OFFLINE == 1 ]]; then MVN+=(-o); fi
+if [[ $REACTOR == 1 ]]; then
+  # worktrees must not install into the shared ~/.m2: build the modules the suite runs on here
+  BUILD_SCOPE=(-pl benchmarks -am -Dinvoker.skip)
+  SOURCES_TO_WATCH=(../state/src ../state/pom.xml ../runtime/src ../runtime/pom.xml ../annotations/src)
+else
+  BUILD_SCOPE=(-pl benchmarks)
+  SOURCES_TO_WATCH=(~/.m2/repository/io/weir)
+fi
 
 # ---- build (only what is missing or older than its sources)
 # The runtime class path is a private copy (target/lib), so that a module reinstalled into ~/.m2
@@ -56,10 +67,10 @@ if [[ $OFFLINE == 1 ]]; then MVN+=(-o); fi
 WEIR_STAMP=target/lib/.built
 # rebuilt when its sources changed or a Weir module (processor, runtime, ...) was reinstalled since
 if [[ ${BUILD:-0} == 1 || ! -f $WEIR_STAMP || ! -d target/classes/META-INF \
-      || -n "$(find pom.xml src ../pom.xml ~/.m2/repository/io/weir -newer $WEIR_STAMP \( -name '*.jar' -o -name '*.java' -o -name '*.xml' -o -name '*.properties' \) -print -quit 2>/dev/null)" ]]; then
-  echo "# building weir-benchmarks (against the Weir modules installed in ~/.m2) ..." >&2
+      || -n "$(find pom.xml src ../pom.xml ~/.m2/repository/io/weir/weir-processor "${SOURCES_TO_WATCH[@]}" -newer $WEIR_STAMP \( -name '*.jar' -o -name '*.java' -o -name '*.xml' -o -name '*.properties' \) -print -quit 2>/dev/null)" ]]; then
+  echo "# building weir-benchmarks (REACTOR=$REACTOR: 1 = Weir's modules from this tree, 0 = from ~/.m2) ..." >&2
   rm -rf target/lib
-  (cd "$ROOT" && "${MVN[@]}" -pl benchmarks -DskipTests package dependency:copy-dependencies \
+  (cd "$ROOT" && "${MVN[@]}" "${BUILD_SCOPE[@]}" -DskipTests package dependency:copy-dependencies \
       -DincludeScope=runtime -DoutputDirectory="$HERE/target/lib") >&2
   touch "$WEIR_STAMP"
 fi
@@ -110,7 +121,9 @@ run_case() {
   fi
   s1=$(steal_ticks)
   kill "$watcher" 2>/dev/null || true; wait "$watcher" 2>/dev/null || true
-  echo "$line steal_s=$(awk -v a="$s0" -v b="$s1" -v hz="$HZ" 'BEGIN{printf "%.2f", (b-a)/hz}') at=$(date -u +%H:%M:%S) others=$(cat "$busy")" | tee -a "$OUT"
+  # load1: the 1-minute load average at the end; besides others='s Maven/surefire processes it
+  # counts any other busy process (forked test JVMs, compilers, other benchmarks)
+  echo "$line steal_s=$(awk -v a="$s0" -v b="$s1" -v hz="$HZ" 'BEGIN{printf "%.2f", (b-a)/hz}') at=$(date -u +%H:%M:%S) others=$(cat "$busy") load1=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT"
   rm -f "$busy"
 }
 weir()  { run_case "weir-$1" "$WEIR_CP" io.weir.benchmarks.wordcount.WordCountBenchmark "$@"; }

@@ -8,6 +8,7 @@ import io.weir.runtime.plan.JobPlan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -83,9 +84,11 @@ public final class WordCountBenchmark {
         .parameters("--lines", Long.toString(lines), "--seed", Long.toString(seed))
         .build();
 
+    long cpuStart = processCpuNanos();
     long start = System.nanoTime();
     JobResult result = new LocalCluster().run(plan, options);
     long wall = System.nanoTime() - start;
+    double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
 
     if (!result.finished()) {
       System.err.println("job " + result.status());
@@ -95,15 +98,31 @@ public final class WordCountBenchmark {
     }
     boolean ok = result.finished() && RunTally.passes();
     print("WEIR-W1-wordcount", variant, p, check.occurrences(), RunTally.intervalSeconds(),
-        result.duration().toNanos() / 1e9, wall / 1e9, RunTally.updates(), ok, "distinct_words=" + check.distinctWords());
+        result.duration().toNanos() / 1e9, wall / 1e9, RunTally.updates(), ok,
+        "distinct_words=" + check.distinctWords() + cpu(check.occurrences(), cpuSeconds));
   }
 
   private static void runLoop(long lines, long seed) {
     WordCountCheck check = WordCountCheck.forLines(seed, lines);
     HandWrittenWordCount loop = new HandWrittenWordCount(seed, lines);
+    long cpuStart = processCpuNanos();
     double seconds = loop.run() / 1e9;
+    double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
     print("WEIR-BASE-handwritten-wordcount", "none", 1, check.occurrences(), seconds, seconds, seconds,
-        loop.updates(), loop.passes(check), "distinct_words=" + check.distinctWords());
+        loop.updates(), loop.passes(check), "distinct_words=" + check.distinctWords() + cpu(check.occurrences(), cpuSeconds));
+  }
+
+  /**
+   * CPU time of the whole JVM (all threads: the job's, JIT compilers, GC). On a machine shared
+   * with other builds, records per CPU second varies much less than records per wall second, so
+   * A/B comparisons report both; it is not a throughput figure for multi-threaded cases.
+   */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static String cpu(long records, double cpuSeconds) {
+    return String.format(Locale.ROOT, " cpu_s=%.3f rec_per_cpu_s=%.0f", cpuSeconds, records / cpuSeconds);
   }
 
   /** The anchor's RESULT line; net runtime here is the job's own duration (start of its threads to their end). */

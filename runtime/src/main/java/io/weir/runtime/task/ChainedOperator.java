@@ -19,13 +19,16 @@ import io.weir.state.backend.StateBackend;
 public final class ChainedOperator {
   private final String vertexId;
   private final TaskOperatorContext context;
-  private final OperatorInvoker<Object> invoker;
-  private final int input;
-  private final KeySelector selector;
+  // read directly by ChainedEmitters, which repeat push's body once per chain position
+  final OperatorInvoker<Object> invoker;
+  final int input;
+  final KeySelector selector;
+  final KeyGroupAssigner keyGroups;
+  final Emitter<Object> output;
+  /** Distance to the end of the chain: 0 if nothing chained follows (a sink, or only network outputs). */
+  final int position;
   private final int maxParallelism;
-  private final KeyGroupAssigner keyGroups;
-  private final Emitter<Object> output;
-  private KeyedStateBackend backend;
+  KeyedStateBackend backend;
   private boolean opened;
   private boolean closed;
 
@@ -43,6 +46,7 @@ public final class ChainedOperator {
     this.selector = selector;
     this.maxParallelism = maxParallelism;
     this.keyGroups = new KeyGroupAssigner(maxParallelism);
+    this.position = Outputs.positionAfter(output);
   }
 
   public TaskOperatorContext context() {
@@ -66,7 +70,7 @@ public final class ChainedOperator {
     }
   }
 
-  /** A record from the chained upstream. */
+  /** A record from the chained upstream (fan-out emitters; single successors use {@link ChainedEmitters}). */
   void push(Object record) {
     push(input, record);
   }
@@ -78,11 +82,23 @@ public final class ChainedOperator {
         backend.setCurrentKey(selector.key(input, record), keyGroups.keyGroup(selector.keyHash(input, record)));
       }
       invoker.process(input, record, output);
-    } catch (OperatorException | TaskCancelledException e) {
-      throw e;
     } catch (Throwable t) {
-      throw context.failure(null, t);
+      throw failed(t);
     }
+  }
+
+  /**
+   * What to throw for {@code t}, thrown while this operator processed a record: exceptions that
+   * already name an operator (a downstream one) or cancel the task pass through unchanged.
+   */
+  RuntimeException failed(Throwable t) {
+    if (t instanceof OperatorException e) {
+      return e;
+    }
+    if (t instanceof TaskCancelledException e) {
+      return e;
+    }
+    return context.failure(null, t);
   }
 
   /** Closes the invoker and the state, if opened; throws what the user's close threw, named. */

@@ -7,8 +7,10 @@ import io.weir.state.MapState;
 import io.weir.state.ReducingState;
 import io.weir.state.ValueState;
 import io.weir.state.serialization.TypeSerializer;
+import io.weir.state.snapshot.SharedFileRegistry;
 import io.weir.state.snapshot.SnapshotManifest;
 import io.weir.state.snapshot.SnapshotStorage;
+import io.weir.state.snapshot.SnapshotType;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -68,6 +70,37 @@ public interface KeyedStateBackend extends AutoCloseable {
    */
   CompletableFuture<SnapshotManifest> snapshot(
       String snapshotName, TypeSerializer<?> keySerializer, SnapshotStorage storage, Executor writer);
+
+  /**
+   * The type {@link #snapshot(String, TypeSerializer, SharedFileRegistry, Executor)} writes when the
+   * caller does not choose: {@link SnapshotType#FULL} unless the backend is configured otherwise
+   * (RocksDB: {@code RocksDbOptions.snapshotType}).
+   */
+  default SnapshotType defaultSnapshotType() {
+    return SnapshotType.FULL;
+  }
+
+  /** As {@link #snapshot(String, TypeSerializer, SharedFileRegistry, Executor, SnapshotType)} with {@link #defaultSnapshotType()}. */
+  default CompletableFuture<SnapshotManifest> snapshot(
+      String snapshotName, TypeSerializer<?> keySerializer, SharedFileRegistry registry, Executor writer) {
+    return snapshot(snapshotName, keySerializer, registry, writer, defaultSnapshotType());
+  }
+
+  /**
+   * As {@link #snapshot(String, TypeSerializer, SnapshotStorage, Executor)} into
+   * {@code registry.storage()}, and registers the published snapshot in {@code registry}, so that
+   * {@link SharedFileRegistry#discard} later deletes exactly the files no retained snapshot needs.
+   * {@link SnapshotType#INCREMENTAL} uploads only files earlier snapshots of this instance did not
+   * (RocksDB); backends without native snapshots write {@link SnapshotType#FULL} for either type.
+   */
+  default CompletableFuture<SnapshotManifest> snapshot(String snapshotName, TypeSerializer<?> keySerializer,
+      SharedFileRegistry registry, Executor writer, SnapshotType type) {
+    registry.checkUnused(snapshotName);
+    return snapshot(snapshotName, keySerializer, registry.storage(), writer).thenApply(manifest -> {
+      registry.register(snapshotName, manifest);
+      return manifest;
+    });
+  }
 
   /**
    * Restores the key groups of this instance's range from the snapshots {@code snapshotNames}

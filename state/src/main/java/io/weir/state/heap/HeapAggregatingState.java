@@ -33,8 +33,7 @@ final class HeapAggregatingState<IN, ACC, OUT> implements AggregatingState<IN, O
   @SuppressWarnings("unchecked")
   public void add(IN value) {
     Objects.requireNonNull(value, "AggregatingState.add(null)");
-    var map = backend.write(table);
-    Owned<ACC> owned = (Owned<ACC>) map.get(backend.key());
+    Owned<ACC> owned = (Owned<ACC>) backend.getForUpdate(table);
     ACC accumulator;
     if (owned == null) {
       accumulator = aggregator.createAccumulator();
@@ -47,7 +46,7 @@ final class HeapAggregatingState<IN, ACC, OUT> implements AggregatingState<IN, O
     if (result == null) {
       throw new IllegalStateException(aggregator.getClass().getName() + ".add returned null for " + table.descriptor);
     }
-    map.put(backend.key(), new Owned<>(result, table.epoch()));
+    backend.put(table, new Owned<>(result, table.epoch()));
   }
 
   private ACC copy(ACC accumulator) {
@@ -60,14 +59,12 @@ final class HeapAggregatingState<IN, ACC, OUT> implements AggregatingState<IN, O
   @Override
   @SuppressWarnings("unchecked")
   public OUT get() {
-    Owned<ACC> owned = (Owned<ACC>) backend.read(table).get(backend.key());
+    Owned<ACC> owned = (Owned<ACC>) backend.get(table);
     return owned == null ? null : aggregator.getResult(owned.value());
   }
 
   @Override
   public void clear() {
-    if (backend.read(table).containsKey(backend.key())) {
-      backend.write(table).remove(backend.key());
-    }
+    backend.remove(table);
   }
 }

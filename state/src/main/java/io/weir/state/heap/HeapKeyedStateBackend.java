@@ -30,7 +30,9 @@ final class HeapKeyedStateBackend implements KeyedStateBackend {
   private final Map<String, Object> handles = new HashMap<>();
 
   private Object currentKey;
+  private int currentHash;
   private int currentIndex = -1;
+  private long keyStamp; // counts setCurrentKey calls: StateTable reuses a slot only within one
 
   HeapKeyedStateBackend(String operatorId, KeyGroupRange range, int maxParallelism) {
     if (range.first() < 0 || range.last() >= maxParallelism) {
@@ -49,8 +51,13 @@ final class HeapKeyedStateBackend implements KeyedStateBackend {
   @Override
   public void setCurrentKey(Object key, int keyGroup) {
     range.checkContains(keyGroup, key, operatorId);
+    if (key == null) {
+      throw new NullPointerException("operator " + operatorId + ": keyed state needs a non-null key");
+    }
     currentKey = key;
+    currentHash = KeyGroupMap.hashOf(key); // once per record, not once per state access
     currentIndex = keyGroup - range.first();
+    keyStamp++;
   }
 
   @Override
@@ -58,14 +65,46 @@ final class HeapKeyedStateBackend implements KeyedStateBackend {
     return currentKey;
   }
 
-  /** The current key group's map in {@code table}, for reading; fails clearly when no key is set. */
-  HashMap<Object, Object> read(StateTable table) {
-    return table.read(checkedIndex(table));
+  /** The current key's value in {@code table}, or null. */
+  Object get(StateTable table) {
+    KeyGroupMap map = table.read(checkedIndex(table));
+    int slot = table.slot(map, currentKey, currentHash, keyStamp);
+    return slot < 0 ? null : map.valueAt(slot);
   }
 
-  /** The current key group's map in {@code table}, for writing (copied if a snapshot holds it). */
-  HashMap<Object, Object> write(StateTable table) {
-    return table.write(checkedIndex(table));
+  /**
+   * The current key's value in {@code table}, or null, read from the map that a following
+   * {@link #put} writes (copied first if a snapshot holds it), for read-modify-write.
+   */
+  Object getForUpdate(StateTable table) {
+    KeyGroupMap map = table.write(checkedIndex(table));
+    int slot = table.slot(map, currentKey, currentHash, keyStamp);
+    return slot < 0 ? null : map.valueAt(slot);
+  }
+
+  /** The current key's value in {@code table}, a table of unboxed longs, or null. */
+  Long getLong(StateTable table) {
+    KeyGroupMap map = table.read(checkedIndex(table));
+    int slot = table.slot(map, currentKey, currentHash, keyStamp);
+    return slot < 0 ? null : map.longAt(slot);
+  }
+
+  /** Sets the current key's value in {@code table}, a table of unboxed longs. */
+  void putLong(StateTable table, long value) {
+    table.putLong(table.write(checkedIndex(table)), currentKey, currentHash, keyStamp, value);
+  }
+
+  /** Sets the current key's value in {@code table}; {@code value} is not null. */
+  void put(StateTable table, Object value) {
+    table.put(table.write(checkedIndex(table)), currentKey, currentHash, keyStamp, value);
+  }
+
+  /** Removes the current key's entry from {@code table}, copying the map only if there is one. */
+  void remove(StateTable table) {
+    int index = checkedIndex(table);
+    if (table.slot(table.read(index), currentKey, currentHash, keyStamp) >= 0) {
+      table.write(index).remove(currentKey, currentHash);
+    }
   }
 
   private int checkedIndex(StateTable table) {
@@ -74,10 +113,6 @@ final class HeapKeyedStateBackend implements KeyedStateBackend {
           table.descriptor + " used with no current key: keyed state is only available while processing a record");
     }
     return currentIndex;
-  }
-
-  Object key() {
-    return currentKey;
   }
 
   @Override
@@ -127,7 +162,7 @@ final class HeapKeyedStateBackend implements KeyedStateBackend {
     tables.put(descriptor.name(), table);
     Object handle =
         switch (kind) {
-          case VALUE -> new HeapValueState<>(this, table);
+          case VALUE -> table.unboxedLongs() ? new HeapLongValueState(this, table) : new HeapValueState<>(this, table);
           case LIST -> new HeapListState<>(this, table);
           case REDUCING -> new HeapReducingState<>(this, table, descriptor.reducer());
           case AGGREGATING -> new HeapAggregatingState(this, table, descriptor.aggregator(), descriptor.serializer());

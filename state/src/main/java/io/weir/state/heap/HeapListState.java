@@ -18,18 +18,17 @@ final class HeapListState<T> implements ListState<T> {
 
   @SuppressWarnings("unchecked")
   private ArrayList<T> readList() {
-    Owned<ArrayList<T>> owned = (Owned<ArrayList<T>>) backend.read(table).get(backend.key());
+    Owned<ArrayList<T>> owned = (Owned<ArrayList<T>>) backend.get(table);
     return owned == null ? null : owned.value();
   }
 
   /** The current key's list for appending, copied first when a snapshot may still hold it. */
   @SuppressWarnings("unchecked")
   private ArrayList<T> writableList() {
-    var map = backend.write(table);
-    Owned<ArrayList<T>> owned = (Owned<ArrayList<T>>) map.get(backend.key());
+    Owned<ArrayList<T>> owned = (Owned<ArrayList<T>>) backend.getForUpdate(table);
     if (owned == null || owned.epoch() != table.epoch()) {
       owned = new Owned<>(owned == null ? new ArrayList<>() : new ArrayList<>(owned.value()), table.epoch());
-      map.put(backend.key(), owned);
+      backend.put(table, owned);
     }
     return owned.value();
   }
@@ -65,7 +64,7 @@ final class HeapListState<T> implements ListState<T> {
   @Override
   public void clear() {
     if (readList() != null) {
-      backend.write(table).remove(backend.key());
+      backend.remove(table);
     }
   }
 }

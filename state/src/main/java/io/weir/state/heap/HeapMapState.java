@@ -20,17 +20,16 @@ final class HeapMapState<K, V> implements MapState<K, V> {
 
   @SuppressWarnings("unchecked")
   private HashMap<K, V> readMap() {
-    Owned<HashMap<K, V>> owned = (Owned<HashMap<K, V>>) backend.read(table).get(backend.key());
+    Owned<HashMap<K, V>> owned = (Owned<HashMap<K, V>>) backend.get(table);
     return owned == null ? null : owned.value();
   }
 
   @SuppressWarnings("unchecked")
   private HashMap<K, V> writableMap() {
-    var map = backend.write(table);
-    Owned<HashMap<K, V>> owned = (Owned<HashMap<K, V>>) map.get(backend.key());
+    Owned<HashMap<K, V>> owned = (Owned<HashMap<K, V>>) backend.getForUpdate(table);
     if (owned == null || owned.epoch() != table.epoch()) {
       owned = new Owned<>(owned == null ? new HashMap<>() : new HashMap<>(owned.value()), table.epoch());
-      map.put(backend.key(), owned);
+      backend.put(table, owned);
     }
     return owned.value();
   }
@@ -68,7 +67,7 @@ final class HeapMapState<K, V> implements MapState<K, V> {
     HashMap<K, V> writable = writableMap();
     writable.remove(key);
     if (writable.isEmpty()) {
-      backend.write(table).remove(backend.key()); // no empty maps: keyCount counts keys with entries
+      backend.remove(table); // no empty maps: keyCount counts keys with entries
     }
   }
 
@@ -105,7 +104,7 @@ final class HeapMapState<K, V> implements MapState<K, V> {
   @Override
   public void clear() {
     if (readMap() != null) {
-      backend.write(table).remove(backend.key());
+      backend.remove(table);
     }
   }
 }

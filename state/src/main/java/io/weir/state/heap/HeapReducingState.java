@@ -20,21 +20,18 @@ final class HeapReducingState<T> implements ReducingState<T> {
   @SuppressWarnings("unchecked")
   public void add(T value) {
     Objects.requireNonNull(value, "ReducingState.add(null)");
-    var map = backend.write(table);
-    T old = (T) map.get(backend.key());
-    map.put(backend.key(), old == null ? value : ReduceFailedException.reduce(reducer, old, value, table.descriptor));
+    T old = (T) backend.getForUpdate(table);
+    backend.put(table, old == null ? value : ReduceFailedException.reduce(reducer, old, value, table.descriptor));
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public T get() {
-    return (T) backend.read(table).get(backend.key());
+    return (T) backend.get(table);
   }
 
   @Override
   public void clear() {
-    if (backend.read(table).containsKey(backend.key())) {
-      backend.write(table).remove(backend.key());
-    }
+    backend.remove(table);
   }
 }

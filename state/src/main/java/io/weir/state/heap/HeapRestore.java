@@ -8,7 +8,6 @@ import io.weir.state.snapshot.KeyedSnapshotReader;
 import io.weir.state.snapshot.KeyedSnapshotReader.Chunk;
 import io.weir.state.snapshot.KeyedSnapshotReader.RestoredState;
 import io.weir.state.snapshot.SnapshotStorage;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +39,7 @@ final class HeapRestore {
     StateDescriptor<?> descriptor = table.descriptor;
     KeyedSnapshotReader.checkMatches(state.info(), descriptor);
     for (Chunk chunk : state.chunks()) {
-      HashMap<Object, Object> map = table.write(chunk.keyGroup() - range.first());
+      KeyGroupMap map = table.write(chunk.keyGroup() - range.first());
       BinaryInput in = new BinaryInput(chunk.bytes());
       int count = in.readVarInt();
       for (int i = 0; i < count; i++) {

@@ -12,9 +12,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes frozen heap state to snapshot storage on the writer thread: one data file with a section
@@ -23,7 +21,7 @@ import java.util.Map;
  */
 final class HeapSnapshotWriter {
   /** One state's descriptor and its key-group maps as frozen on the task thread. */
-  record Frozen(StateDescriptor<?> descriptor, HashMap<Object, Object>[] keyGroups) {}
+  record Frozen(StateDescriptor<?> descriptor, KeyGroupMap[] keyGroups) {}
 
   private final String operatorId;
   private final String snapshotName;
@@ -54,15 +52,18 @@ final class HeapSnapshotWriter {
         infos.add(new StateInfo(state.descriptor().name(), state.descriptor().kind(),
             state.descriptor().formatIdentity()));
         for (int i = 0; i < state.keyGroups().length; i++) {
-          HashMap<Object, Object> entries = state.keyGroups()[i];
+          KeyGroupMap entries = state.keyGroups()[i];
           if (entries.isEmpty()) {
             continue;
           }
           buffer.clear();
           buffer.writeVarInt(entries.size());
-          for (Map.Entry<Object, Object> entry : entries.entrySet()) {
-            keySerializer.serialize(entry.getKey(), buffer);
-            HeapEntryCodec.write(state.descriptor(), entry.getValue(), buffer);
+          for (int slot = 0; slot < entries.capacity(); slot++) {
+            Object key = entries.keyAt(slot);
+            if (key != null) {
+              keySerializer.serialize(key, buffer);
+              HeapEntryCodec.write(state.descriptor(), entries.valueAt(slot), buffer);
+            }
           }
           int length = buffer.position();
           out.write(buffer.array(), 0, length);

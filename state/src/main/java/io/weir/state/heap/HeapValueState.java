@@ -2,6 +2,7 @@ package io.weir.state.heap;
 
 import io.weir.state.ValueState;
 
+/** Value state on the heap; {@code value()} then {@code update()} of one key probe the map once (see {@link StateTable}). */
 final class HeapValueState<T> implements ValueState<T> {
   private final HeapKeyedStateBackend backend;
   private final StateTable table;
@@ -14,7 +15,7 @@ final class HeapValueState<T> implements ValueState<T> {
   @Override
   @SuppressWarnings("unchecked")
   public T value() {
-    return (T) backend.read(table).get(backend.key());
+    return (T) backend.get(table);
   }
 
   @Override
@@ -22,14 +23,12 @@ final class HeapValueState<T> implements ValueState<T> {
     if (value == null) {
       clear();
     } else {
-      backend.write(table).put(backend.key(), value);
+      backend.put(table, value);
     }
   }
 
   @Override
   public void clear() {
-    if (backend.read(table).containsKey(backend.key())) {
-      backend.write(table).remove(backend.key());
-    }
+    backend.remove(table);
   }
 }

@@ -12,6 +12,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * gets its own database under {@code workingDirectory}, which is local scratch space, separate
  * from snapshot storage, and deleted when the instance closes. Needs the key serializer, so use
  * {@link #createKeyedBackend(String, KeyGroupRange, int, TypeSerializer)}.
+ *
+ * <p>Snapshots are {@link io.weir.state.snapshot.SnapshotType#FULL} (backend-neutral, restorable
+ * into any backend) or {@link io.weir.state.snapshot.SnapshotType#INCREMENTAL} (RocksDB checkpoints
+ * whose SST files are shared between snapshots through a
+ * {@link io.weir.state.snapshot.SharedFileRegistry}; restorable into RocksDB at any parallelism and
+ * into the heap). {@link RocksDbOptions#snapshotType()} picks the default.
  */
 public final class RocksDbStateBackend implements StateBackend {
   public static final String NAME = "rocksdb";

@@ -26,6 +26,19 @@ final class RocksKeys {
     return prefix;
   }
 
+  /** Above every key: keys start with two key-group bytes and a varint of at most 5 bytes whose last is below 0x10. */
+  static final byte[] AFTER_ALL_KEYS = {-1, -1, -1, -1, -1, -1, -1};
+
+  /** The smallest key of {@code keyGroup}: its two bytes, a bound for deleteRange and iteration. */
+  static byte[] keyGroupStart(int keyGroup) {
+    return new byte[] {(byte) (keyGroup >>> 8), (byte) keyGroup};
+  }
+
+  /** The exclusive upper bound of the keys of key groups up to {@code lastKeyGroup}. */
+  static byte[] keyGroupEnd(int lastKeyGroup) {
+    return lastKeyGroup >= 0xFFFF ? AFTER_ALL_KEYS : keyGroupStart(lastKeyGroup + 1);
+  }
+
   static int keyGroup(byte[] rocksKey) {
     return ((rocksKey[0] & 0xFF) << 8) | (rocksKey[1] & 0xFF);
   }

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Snapshot storage in one local directory. Data files are fsynced on close; a manifest is written
@@ -112,6 +114,17 @@ public final class LocalDirectorySnapshotStorage implements SnapshotStorage {
         }
       }
       return buffer.array();
+    }
+  }
+
+  @Override
+  public List<String> listManifests() throws IOException {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.map(path -> path.getFileName().toString())
+          .filter(file -> file.endsWith(MANIFEST_SUFFIX))
+          .map(file -> file.substring(0, file.length() - MANIFEST_SUFFIX.length()))
+          .sorted()
+          .toList();
     }
   }
 

@@ -19,11 +19,17 @@ import java.util.zip.CRC32C;
  * int   maxParallelism, range.first, range.last
  * var   state count, then per state: str name, str kind, str serializer identity (formatId@version)
  * var   section count, then per section: var state index, var key group, long offset, int length, int crc32c
+ * str   format (version 2 on: CANONICAL or NATIVE_ROCKSDB)
+ * var   file count (version 2 on), then per file: str storage name, str local name, long size, int crc32c
  * int   crc32c of everything before it
  * </pre>
  *
- * A section holds the entries of one state in one key group, so a restore into other key-group
- * ranges reads only the sections it owns.
+ * A {@link Format#CANONICAL} snapshot keeps its entries in {@code dataFile}: a section holds the
+ * entries of one state in one key group, so a restore into other key-group ranges reads only the
+ * sections it owns. A {@link Format#NATIVE_ROCKSDB} snapshot has no sections: {@code files} are the
+ * files of a RocksDB checkpoint (one column family per state), some of them shared with earlier
+ * snapshots (see {@link SharedFileRegistry}), each with its size and checksum. Version 1 manifests
+ * (canonical only, no format or files) are still read.
  */
 public record SnapshotManifest(
     String operatorId,
@@ -33,10 +39,44 @@ public record SnapshotManifest(
     int maxParallelism,
     KeyGroupRange range,
     List<StateInfo> states,
-    List<Section> sections) {
+    List<Section> sections,
+    Format format,
+    List<DataFile> files) {
 
   public static final int MAGIC = 0x57454952; // "WEIR"
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
+
+  /** How the snapshot's state is stored. */
+  public enum Format {
+    /** Backend-neutral sections in {@code dataFile}; every backend restores it. */
+    CANONICAL,
+    /** The files of a RocksDB checkpoint; RocksDB opens them, the heap reads them through a temporary RocksDB. */
+    NATIVE_ROCKSDB
+  }
+
+  /**
+   * A file of a native snapshot: {@code name} in snapshot storage (possibly uploaded by an earlier
+   * snapshot), {@code localName} in the checkpoint directory, and its size and CRC-32C.
+   */
+  public record DataFile(String name, String localName, long size, int crc32c) {}
+
+  public SnapshotManifest {
+    states = List.copyOf(states);
+    sections = List.copyOf(sections);
+    files = List.copyOf(files);
+  }
+
+  /** A canonical snapshot: entries in {@code dataFile}, described by {@code sections}. */
+  public SnapshotManifest(String operatorId, String backend, String dataFile, String keySerializer,
+      int maxParallelism, KeyGroupRange range, List<StateInfo> states, List<Section> sections) {
+    this(operatorId, backend, dataFile, keySerializer, maxParallelism, range, states, sections,
+        Format.CANONICAL, List.of());
+  }
+
+  /** Every data file in snapshot storage this snapshot needs, shared or its own. */
+  public List<String> dataFiles() {
+    return format == Format.CANONICAL ? List.of(dataFile) : files.stream().map(DataFile::name).toList();
+  }
 
   /** One state: its name, kind and serializer identity ({@link StateDescriptor#formatIdentity()}). */
   public record StateInfo(String name, StateDescriptor.Kind kind, String serializers) {}
@@ -69,6 +109,14 @@ public record SnapshotManifest(
       out.writeInt(s.length());
       out.writeInt(s.crc32c());
     }
+    out.writeString(format.name());
+    out.writeVarInt(files.size());
+    for (DataFile f : files) {
+      out.writeString(f.name());
+      out.writeString(f.localName());
+      out.writeLong(f.size());
+      out.writeInt(f.crc32c());
+    }
     out.writeInt(crc(out.array(), out.position()));
     return out.toByteArray();
   }
@@ -88,7 +136,7 @@ public record SnapshotManifest(
         throw new SnapshotCorruptedException("manifest " + file + " is not a Weir snapshot manifest");
       }
       int version = in.readInt();
-      if (version != FORMAT_VERSION) {
+      if (version != 1 && version != FORMAT_VERSION) {
         throw new SnapshotCorruptedException(
             "manifest " + file + " has format version " + version + "; this Weir reads " + FORMAT_VERSION);
       }
@@ -108,8 +156,20 @@ public record SnapshotManifest(
       for (int i = 0; i < sectionCount; i++) {
         sections.add(new Section(in.readVarInt(), in.readVarInt(), in.readLong(), in.readInt(), in.readInt()));
       }
+      Format format = Format.CANONICAL;
+      List<DataFile> files = new ArrayList<>();
+      if (version >= 2) {
+        format = Format.valueOf(in.readString());
+        int fileCount = in.readVarInt();
+        for (int i = 0; i < fileCount; i++) {
+          files.add(new DataFile(in.readString(), in.readString(), in.readLong(), in.readInt()));
+        }
+      }
+      if (in.hasRemaining()) {
+        throw new SnapshotCorruptedException("manifest " + file + " has trailing bytes after its content");
+      }
       return new SnapshotManifest(operatorId, backend, dataFile, keySerializer, maxParallelism, range,
-          List.copyOf(states), List.copyOf(sections));
+          states, sections, format, files);
     } catch (SerializationException | IllegalArgumentException | IndexOutOfBoundsException e) {
       throw new SnapshotCorruptedException("manifest " + file + " is malformed: " + e.getMessage(), e);
     }

@@ -30,6 +30,12 @@ public interface SnapshotStorage {
    */
   byte[] readData(String name, long offset, int length) throws IOException;
 
+  /**
+   * The names of every published manifest, sorted; used to rebuild a {@link SharedFileRegistry}
+   * after a restart. Manifests still being published are not listed.
+   */
+  java.util.List<String> listManifests() throws IOException;
+
   /** Deletes a manifest or data file; no error if absent. */
   void delete(String name) throws IOException;
 

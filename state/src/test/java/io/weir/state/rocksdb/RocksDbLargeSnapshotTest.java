@@ -10,7 +10,9 @@ import io.weir.state.backend.KeyedStateBackend;
 import io.weir.state.backend.StateDescriptor;
 import io.weir.state.serialization.LongSerializer;
 import io.weir.state.snapshot.LocalDirectorySnapshotStorage;
+import io.weir.state.snapshot.SharedFileRegistry;
 import io.weir.state.snapshot.SnapshotManifest;
+import io.weir.state.snapshot.SnapshotType;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,9 +23,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Five million keys in RocksDB, snapshotted while the task thread keeps updating them. Prints how
- * long the task thread paused for the snapshot (no assertion on speed) and checks a restored part
- * holds the values as of the snapshot.
+ * Five million keys in RocksDB, snapshotted (full, then incremental) while the task thread keeps
+ * updating them. Prints how long the task thread paused for each snapshot (no assertion on speed)
+ * and checks a restored part holds the values as of each snapshot.
  */
 @Timeout(300)
 class RocksDbLargeSnapshotTest {
@@ -42,6 +44,8 @@ class RocksDbLargeSnapshotTest {
     RocksDbStateBackend rocks = new RocksDbStateBackend(work.resolve("rocksdb"));
     StateDescriptor<Long> descriptor = StateDescriptor.value("v", LongSerializer.INSTANCE);
     ExecutorService writer = Executors.newSingleThreadExecutor();
+    SharedFileRegistry registry = new SharedFileRegistry(storage);
+    java.util.function.LongUnaryOperator expectedAtIncremental;
     try (KeyedStateBackend backend = rocks.createKeyedBackend("big", new KeyGroupRange(0, MAX_PARALLELISM - 1),
         MAX_PARALLELISM, LongSerializer.INSTANCE)) {
       ValueState<Long> value = backend.valueState(descriptor);
@@ -65,6 +69,24 @@ class RocksDbLargeSnapshotTest {
           + " task thread made %,d updates%n", KEYS, pauseNanos / 1e6, writeMillis, updatedWhileWriting);
       assertEquals(MAX_PARALLELISM, manifest.sections().size(), "one section per key group");
       assertTrue(updatedWhileWriting >= 1000);
+
+      // Incremental: the task thread flushes and hard-links a checkpoint, then keeps updating while it uploads.
+      long negated = Math.min(updatedWhileWriting, KEYS); // keys [0, negated) hold -key now, the others key
+      start = System.nanoTime();
+      CompletableFuture<SnapshotManifest> incremental =
+          backend.snapshot("big-incremental", LongSerializer.INSTANCE, registry, writer, SnapshotType.INCREMENTAL);
+      pauseNanos = System.nanoTime() - start;
+      long updatedWhileUploading = 0;
+      for (long key = 0; !incremental.isDone() || key < 1000; key = (key + 1) % KEYS) {
+        backend.setCurrentKey(key, keyGroup(key));
+        value.update(key * 3); // never what the snapshot holds
+        updatedWhileUploading++;
+      }
+      SnapshotManifest checkpoint = incremental.join();
+      System.out.printf("RocksDB incremental snapshot of %,d keys: task thread paused %.3f ms (flush + hard links);"
+          + " uploaded %d files in %,d ms while the task thread made %,d updates%n", KEYS, pauseNanos / 1e6,
+          checkpoint.files().size(), (System.nanoTime() - start) / 1_000_000, updatedWhileUploading);
+      expectedAtIncremental = key -> key < negated ? -key : key;
     } finally {
       writer.shutdown();
     }
@@ -77,6 +99,19 @@ class RocksDbLargeSnapshotTest {
         if (part.contains(keyGroup(key))) {
           restored.setCurrentKey(key, keyGroup(key));
           assertEquals(key, value.value(), "value of key " + key + " as of the snapshot");
+          checked++;
+        }
+      }
+      assertTrue(checked > 10_000, "checked " + checked);
+    }
+    try (KeyedStateBackend restored = rocks.createKeyedBackend("big", part, MAX_PARALLELISM, LongSerializer.INSTANCE)) {
+      restored.restore(storage, List.of("big-incremental"), LongSerializer.INSTANCE);
+      ValueState<Long> value = restored.valueState(descriptor);
+      long checked = 0;
+      for (long key = 0; key < KEYS; key += 7) {
+        if (part.contains(keyGroup(key))) {
+          restored.setCurrentKey(key, keyGroup(key));
+          assertEquals(expectedAtIncremental.applyAsLong(key), value.value(), "key " + key + " as of the checkpoint");
           checked++;
         }
       }
