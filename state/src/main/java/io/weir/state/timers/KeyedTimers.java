@@ -47,7 +47,7 @@ public final class KeyedTimers implements TimerService {
 
   @Override
   public void deleteEventTimeTimer(long timestamp) {
-    eventTime.delete(timestamp, currentKey());
+    eventTime.delete(timestamp, currentKey(), backend.currentKeyGroup());
   }
 
   @Override
@@ -57,7 +57,7 @@ public final class KeyedTimers implements TimerService {
 
   @Override
   public void deleteProcessingTimeTimer(long timestamp) {
-    processingTime.delete(timestamp, currentKey());
+    processingTime.delete(timestamp, currentKey(), backend.currentKeyGroup());
   }
 
   private Object currentKey() {

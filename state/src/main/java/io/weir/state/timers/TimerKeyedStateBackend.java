@@ -24,7 +24,8 @@ import java.util.concurrent.Executor;
  * remembers the current key group (so a timer can make its key current again when it fires), keeps
  * the timers in two map states of the wrapped backend, and rebuilds the timer queues when the
  * backend is restored. Timers therefore snapshot, restore and rescale exactly like the operator's
- * other keyed state, on every backend.
+ * other keyed state, on every backend. The queues write their changes into those map states only
+ * when a snapshot is taken, so between snapshots a timer costs no keyed-state access.
  *
  * <p>Only operators that use timers pay for the wrapper; the rest use their backend directly.
  */
@@ -129,8 +130,20 @@ public final class TimerKeyedStateBackend implements KeyedStateBackend {
   public CompletableFuture<SnapshotManifest> snapshot(
       String snapshotName, TypeSerializer<?> keySerializer, SnapshotStorage storage, Executor writer) {
     timerStates(); // restored timers not touched since still sit unregistered in the backend: register them so they are saved
+    persistTimers();
     timers.snapshotStarted();
     return backend.snapshot(snapshotName, keySerializer, storage, writer);
+  }
+
+  /** Brings the timers' map states up to date (the queues defer their writes), keeping the current key. */
+  private void persistTimers() {
+    Object key = backend.currentKey();
+    int keyGroup = currentKeyGroup;
+    eventTime.persist(this::setCurrentKey);
+    processingTime.persist(this::setCurrentKey);
+    if (key != null) {
+      setCurrentKey(key, keyGroup);
+    }
   }
 
   @Override

@@ -173,6 +173,49 @@ class KeyedTimersTest {
     assertEquals(20, after.timers().nextEventTime());
   }
 
+  /** The timers' map states are written only at snapshots: changes in between must add up to exactly the live timers. */
+  @ParameterizedTest
+  @MethodSource("backends")
+  void changesBetweenSnapshotsAddUpToTheLiveTimers(String kind) throws Exception {
+    SnapshotStorage storage = new LocalDirectorySnapshotStorage(dir.resolve("snapshots"));
+    KeyGroupRange all = new KeyGroupRange(0, MAX_PARALLELISM - 1);
+    TimerKeyedStateBackend before = open(kind, "before", all);
+    key(before, "a");
+    before.timers().registerEventTimeTimer(10);
+    before.timers().registerEventTimeTimer(30);
+    key(before, "b");
+    before.timers().registerEventTimeTimer(10);
+    before.snapshot("first", StringSerializer.INSTANCE, storage, writer).join();
+    assertEquals("b", before.currentKey(), "a snapshot keeps the current key");
+
+    // fire a@10 and b@10 (both saved in "first"), register a@10 again, register and delete c@40 and a@50,
+    // delete a@30 (saved in "first")
+    before.timers().advanceWatermark(10, (ts, d) -> {});
+    key(before, "a");
+    before.timers().registerEventTimeTimer(10);
+    before.timers().deleteEventTimeTimer(30);
+    before.timers().registerEventTimeTimer(50);
+    before.timers().deleteEventTimeTimer(50);
+    key(before, "c");
+    before.timers().registerEventTimeTimer(40);
+    before.timers().deleteEventTimeTimer(40);
+    before.timers().registerEventTimeTimer(60);
+    before.snapshot("second", StringSerializer.INSTANCE, storage, writer).join();
+
+    TimerKeyedStateBackend after = open(kind, "after", all);
+    after.restore(storage, List.of("second"), StringSerializer.INSTANCE);
+    assertEquals(2, after.timers().timerCount(TimeDomain.EVENT_TIME));
+    List<String> fired = new ArrayList<>();
+    after.timers().advanceWatermark(100, (ts, d) -> fired.add(after.currentKey() + "@" + ts));
+    assertEquals(List.of("a@10", "c@60"), fired);
+
+    TimerKeyedStateBackend earlier = open(kind, "earlier", all);
+    earlier.restore(storage, List.of("first"), StringSerializer.INSTANCE);
+    List<String> firedEarlier = new ArrayList<>();
+    earlier.timers().advanceWatermark(100, (ts, d) -> firedEarlier.add(earlier.currentKey() + "@" + ts));
+    assertEquals(List.of("a@10", "a@30", "b@10"), sorted(firedEarlier)); // equal timestamps restore in key-group order
+  }
+
   private static List<String> sorted(List<String> in) {
     List<String> copy = new ArrayList<>(in);
     copy.sort(null);
