@@ -82,7 +82,19 @@ stop_pids() {
   PIDS=()
 }
 WATCHER=
+CHILD=
+# in_foreground CMD...: runs CMD in the background and waits for it, so that a signal reaches our trap at once
+# (bash runs traps only between foreground commands) and the trap can stop CMD too
+in_foreground() {
+  local rc=0
+  "$@" &
+  CHILD=$!
+  wait "$CHILD" || rc=$?
+  CHILD=
+  return "$rc"
+}
 cleanup() {
+  if [[ -n $CHILD ]]; then kill -TERM "$CHILD" 2>/dev/null || true; fi
   stop_pids
   if [[ -n $WATCHER ]]; then kill "$WATCHER" 2>/dev/null || true; fi
 }
@@ -113,7 +125,7 @@ summarize() {
 # each case echoes one RESULT line (or a FAIL line) on stdout; details go to its directory and $LOG
 case_embedded() {
   local p=$1 dir=$2 run=$3
-  if timeout "$CASE_TIMEOUT" "$JAVA" $JAVA_OPTS -cp "$CP" io.weir.runtime.client.LocalJobRunner --job "$JOB" \
+  if in_foreground timeout "$CASE_TIMEOUT" "$JAVA" $JAVA_OPTS -cp "$CP" io.weir.runtime.client.LocalJobRunner --job "$JOB" \
       --parallelism "$p" --progress-interval 0 -- --lines "$LINES" --seed "$SEED" --run "$run" \
       > "$dir/embedded.out" 2> "$dir/embedded.err"; then
     summarize WEIR-W1-embedded "$run" "$p" "$dir/embedded.out" -- processes=1
@@ -136,7 +148,7 @@ case_cluster() {
   # both must have registered, or the JobManager would put every subtask into the first one
   await_line "$dir/jm.err" 'registered from' 2 120 || { stop_pids; echo "RESULT case=WEIR-W1-2TM p=$p check=FAIL (TaskManagers did not register)"; return; }
   status=0
-  timeout "$CASE_TIMEOUT" env WEIR_JAVA_OPTS="$JM_JAVA_OPTS" "$WEIR" submit --jobmanager "127.0.0.1:$port" \
+  in_foreground timeout "$CASE_TIMEOUT" env WEIR_JAVA_OPTS="$JM_JAVA_OPTS" "$WEIR" submit --jobmanager "127.0.0.1:$port" \
       --parallelism "$p" --restart none "$RUN_DIR/w1.jar" "$JOB" -- --lines "$LINES" --seed "$SEED" --run "$run" \
       > "$dir/submit.out" 2>&1 || status=$?
   # where the subtasks ran: "started N subtask(s)" per TaskManager
@@ -151,9 +163,9 @@ case_cluster() {
 
 case_w1() {
   local p=$1 dir=$2
-  timeout "$CASE_TIMEOUT" "$JAVA" $JAVA_OPTS -cp "$CP" io.weir.benchmarks.wordcount.WordCountBenchmark w1 \
-      p="$p" words="$WORDS" seed="$SEED" 2> "$dir/w1.err" | grep '^RESULT' \
-    || echo "RESULT case=WEIR-W1-wordcount p=$p check=FAIL (see $dir)"
+  in_foreground timeout "$CASE_TIMEOUT" "$JAVA" $JAVA_OPTS -cp "$CP" io.weir.benchmarks.wordcount.WordCountBenchmark w1 \
+      p="$p" words="$WORDS" seed="$SEED" > "$dir/w1.out" 2> "$dir/w1.err" || true
+  grep '^RESULT' "$dir/w1.out" || echo "RESULT case=WEIR-W1-wordcount p=$p check=FAIL (see $dir)"
 }
 
 # run_case KIND P: one case, its line annotated with the end time, the 1-minute load and others=
