@@ -101,9 +101,21 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# Other people's builds and tests (our JVMs carry neither "maven" nor "surefire"), as run.sh.
+# Other people's builds and tests (our JVMs carry neither "maven" nor "surefire"), as run.sh, and
+# other people's JVMs of any kind (benchmarks too): every java process whose command line does not
+# name this tree. The watcher keeps the maxima seen, "MAVEN JAVA", in the file $1.
 foreign_count() { pgrep -f 'maven|surefire' | wc -l || true; }
-watch_foreign() { local max=0 n; while true; do n=$(foreign_count); (( n > max )) && max=$n && echo "$max" > "$1"; sleep 1; done; }
+foreign_java_count() { pgrep -ax java | grep -v -c -- "$ROOT" || true; }
+watch_foreign() {
+  local max=0 jmax=0 n j
+  while true; do
+    n=$(foreign_count); j=$(foreign_java_count)
+    (( n > max )) && max=$n
+    (( j > jmax )) && jmax=$j
+    echo "$max $jmax" > "$1"
+    sleep 1
+  done
+}
 load1() { cut -d' ' -f1 /proc/loadavg; }
 
 # await_line FILE PATTERN COUNT SECONDS: until FILE holds COUNT lines matching PATTERN
@@ -168,19 +180,21 @@ case_w1() {
   grep '^RESULT' "$dir/w1.out" || echo "RESULT case=WEIR-W1-wordcount p=$p check=FAIL (see $dir)"
 }
 
-# run_case KIND P: one case, its line annotated with the end time, the 1-minute load and others=
+# run_case KIND P: one case, its line annotated with the end time, the 1-minute load, others= (the
+# most foreign Maven/surefire processes seen while it ran) and other_jvms= (the most foreign JVMs)
 run_case() {
-  local kind=$1 p=$2 run dir busy line
+  local kind=$1 p=$2 run dir busy line maven java
   run="$kind-p$p-r$rep-$STAMP"
   dir=$RUN_DIR/cases/$run
   mkdir -p "$dir"
-  busy=$(mktemp); echo 0 > "$busy"
+  busy=$(mktemp); echo "0 0" > "$busy"
   watch_foreign "$busy" & WATCHER=$!
   # not in $(...): the case's processes must be started by this shell, whose exit trap stops them
   "case_$kind" "$p" "$dir" "$run" > "$dir/result"
   line=$(cat "$dir/result")
   kill "$WATCHER" 2>/dev/null || true; wait "$WATCHER" 2>/dev/null || true; WATCHER=
-  echo "$line at=$(date -u +%H:%M:%S) load1=$(load1) others=$(cat "$busy")" | tee -a "$OUT"
+  read -r maven java < "$busy"
+  echo "$line at=$(date -u +%H:%M:%S) load1=$(load1) others=$maven other_jvms=$java" | tee -a "$OUT"
   rm -f "$busy"
   cat "$dir"/*.err >> "$LOG" 2>/dev/null || true
 }
