@@ -201,7 +201,8 @@ run_case() {
 
 {
   echo "# date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')  host: $(nproc) cpus, $(free -g | awk '/Mem:/{print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
-  echo "# java: $JAVA ($("$JAVA" -version 2>&1 | head -1)); weir: $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '?')"
+  echo "# java: $JAVA ($("$JAVA" -version 2>&1 | head -1)); tree at $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '?');" \
+       "jars built $(date -u -r "$(bench_jar)" '+%Y-%m-%d %H:%M UTC') (BUILD=1 rebuilds them)"
   echo "# JAVA_OPTS (embedded JVM, each TaskManager): $JAVA_OPTS; JM_JAVA_OPTS (JobManager, client): $JM_JAVA_OPTS"
   echo "# WORDS=$WORDS SEED=$SEED PARS='$PARS' REPS=$REPS CASES='$CASES' SLOTS=$SLOTS"
   echo "# load at start: $(cat /proc/loadavg); other Maven/test/java processes: $(pgrep -fa 'maven|surefire|java' | cut -c1-100 | tr '\n' ';' || true)"
