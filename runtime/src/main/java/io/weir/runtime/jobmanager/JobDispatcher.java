@@ -22,13 +22,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +45,8 @@ import org.slf4j.LoggerFactory;
 final class JobDispatcher implements JobMaster.Host, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JobDispatcher.class);
   private static final Duration MAIN_THREAD_CALL_TIMEOUT = Duration.ofSeconds(10);
+  /** Jobs loading at once; more submissions queue. Two: one slow job does not hold up every other. */
+  private static final int LOADER_THREADS = 2;
 
   private final BlobStore blobs;
   private final Duration slotTimeout;
@@ -55,6 +62,17 @@ final class JobDispatcher implements JobMaster.Host, AutoCloseable {
   private final Map<String, JobMaster> running = new LinkedHashMap<>();
   private final Deque<JobMaster> history = new ArrayDeque<>();
   private final Map<String, List<RpcConnection>> followers = new LinkedHashMap<>();
+  /** Loads submitted jobs (jars, plans: user code) off the event loops and off the main thread. */
+  private final ExecutorService loader = Executors.newFixedThreadPool(LOADER_THREADS, new ThreadFactory() {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable r) {
+      Thread thread = new Thread(r, "weir-jobmanager-loader-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    }
+  });
 
   JobDispatcher(BlobStore blobs, Duration slotTimeout, int historySize) {
     this.blobs = blobs;
@@ -64,8 +82,28 @@ final class JobDispatcher implements JobMaster.Host, AutoCloseable {
     main.scheduleWithFixedDelay(guarded(this::tryDeployWaiting), 1, 1, TimeUnit.SECONDS);
   }
 
-  /** Loads and checks the job on the caller's thread, then starts it; throws if it cannot run. */
-  String submit(JobSubmission submission) throws IOException {
+  /**
+   * Loads and checks the job on a loader thread (its jars, its plan: user code, possibly slow),
+   * then starts it. Completes with the job id, or exceptionally if it cannot run. Never blocks the
+   * caller, which is a connection's event loop.
+   */
+  CompletableFuture<String> submit(JobSubmission submission) {
+    CompletableFuture<String> submitted = new CompletableFuture<>();
+    try {
+      loader.execute(() -> {
+        try {
+          submitted.complete(load(submission));
+        } catch (Throwable e) {
+          submitted.completeExceptionally(e);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      submitted.completeExceptionally(new IllegalStateException("the JobManager is shutting down", e));
+    }
+    return submitted;
+  }
+
+  private String load(JobSubmission submission) throws IOException {
     if (!submission.stateBackend().isEmpty()) {
       StateBackends.requireKnown(submission.stateBackend());
     }
@@ -91,10 +129,16 @@ final class JobDispatcher implements JobMaster.Host, AutoCloseable {
       throw e;
     }
     jobs.put(jobId, master);
-    post(() -> {
-      running.put(jobId, master);
-      master.start();
-    });
+    try {
+      post(() -> {
+        running.put(jobId, master);
+        master.start();
+      });
+    } catch (RejectedExecutionException e) {
+      jobs.remove(jobId);
+      master.closeJars(); // the JobManager closed while this job loaded
+      throw new IllegalStateException("the JobManager is shutting down", e);
+    }
     return jobId;
   }
 
@@ -110,7 +154,8 @@ final class JobDispatcher implements JobMaster.Host, AutoCloseable {
     return infos;
   }
 
-  JobInfo cancel(String jobId) {
+  /** Completes with the job's status right after asking it to cancel. */
+  CompletableFuture<JobInfo> cancel(String jobId) {
     JobMaster job = job(jobId);
     return onMain(() -> {
       job.cancel();
@@ -118,8 +163,11 @@ final class JobDispatcher implements JobMaster.Host, AutoCloseable {
     });
   }
 
-  /** Registers {@code connection} for the job's status changes; returns its status now. */
-  JobInfo follow(String jobId, RpcConnection connection) {
+  /**
+   * Registers {@code connection} for the job's status changes; completes with its status now (a
+   * push may overtake this reply: clients ignore replies older than a push they saw).
+   */
+  CompletableFuture<JobInfo> follow(String jobId, RpcConnection connection) {
     JobMaster job = job(jobId);
     return onMain(() -> {
       if (!job.isEnded()) {
@@ -186,17 +234,35 @@ final class JobDispatcher implements JobMaster.Host, AutoCloseable {
     return job;
   }
 
-  private <T> T onMain(Callable<T> call) {
+  /**
+   * Runs {@code call} on the main thread without waiting for it; the result fails with "busy" if the
+   * main thread has not run it within {@link #MAIN_THREAD_CALL_TIMEOUT}.
+   */
+  private <T> CompletableFuture<T> onMain(Supplier<T> call) {
+    CompletableFuture<T> result = new CompletableFuture<>();
     try {
-      return main.submit(call).get(MAIN_THREAD_CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("the JobManager is busy; try again", e);
+      main.execute(() -> {
+        try {
+          result.complete(call.get());
+        } catch (Throwable e) {
+          result.completeExceptionally(e);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      result.completeExceptionally(new IllegalStateException("the JobManager is shutting down", e));
+      return result;
     }
+    CompletableFuture<T> answered = new CompletableFuture<>();
+    result.orTimeout(MAIN_THREAD_CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).whenComplete((value, failure) -> {
+      if (failure == null) {
+        answered.complete(value);
+      } else if (failure instanceof TimeoutException) {
+        answered.completeExceptionally(new IllegalStateException("the JobManager is busy; try again", failure));
+      } else {
+        answered.completeExceptionally(failure);
+      }
+    });
+    return answered;
   }
 
   @Override
@@ -238,6 +304,7 @@ final class JobDispatcher implements JobMaster.Host, AutoCloseable {
   /** Stops the main thread and closes the class loaders of jobs still running (their TaskManagers see the JobManager go). */
   @Override
   public void close() {
+    loader.shutdownNow();
     try {
       main.submit(() -> running.values().forEach(JobMaster::closeJars)).get(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

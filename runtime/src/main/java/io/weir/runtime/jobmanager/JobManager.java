@@ -16,6 +16,8 @@ import java.time.Duration;
 import io.weir.runtime.rpc.JobInfo;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The cluster's coordinator: accepts TaskManager registrations and notices their loss, stores
@@ -98,6 +100,17 @@ public final class JobManager implements AutoCloseable {
   }
 
   private final class Endpoint implements RpcEndpoint {
+    /** Requests whose work is slow or runs on the main thread answer later, so the event loop never waits. */
+    @Override
+    public CompletionStage<Message> onRequest(RpcConnection connection, Message message) throws IOException {
+      return switch (message.type()) {
+        case SUBMIT_JOB -> dispatcher.submit(((Message.SubmitJob) message).submission()).thenApply(Message.JobSubmitted::new);
+        case CANCEL_JOB -> dispatcher.cancel(((Message.CancelJob) message).jobId()).thenApply(Message.JobStatus::new);
+        case FOLLOW_JOB -> dispatcher.follow(((Message.FollowJob) message).jobId(), connection).thenApply(Message.JobStatus::new);
+        default -> CompletableFuture.completedFuture(onMessage(connection, message));
+      };
+    }
+
     @Override
     public Message onMessage(RpcConnection connection, Message message) throws IOException {
       switch (message.type()) {
@@ -124,20 +137,11 @@ public final class JobManager implements AutoCloseable {
         case FETCH_BLOB -> {
           return blobServer.fetch((Message.FetchBlob) message);
         }
-        case SUBMIT_JOB -> {
-          return new Message.JobSubmitted(dispatcher.submit(((Message.SubmitJob) message).submission()));
-        }
         case GET_JOB_STATUS -> {
           return new Message.JobStatus(dispatcher.status(((Message.GetJobStatus) message).jobId()));
         }
         case LIST_JOBS -> {
           return new Message.JobList(dispatcher.list());
-        }
-        case CANCEL_JOB -> {
-          return new Message.JobStatus(dispatcher.cancel(((Message.CancelJob) message).jobId()));
-        }
-        case FOLLOW_JOB -> {
-          return new Message.JobStatus(dispatcher.follow(((Message.FollowJob) message).jobId(), connection));
         }
         case SUBTASK_STATUS -> {
           dispatcher.subtaskStatus((Message.SubtaskStatus) message);

@@ -5,6 +5,9 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,22 +53,47 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Envelope> {
     switch (envelope.kind()) {
       case RESPONSE -> connection.completeResponse(envelope);
       case ONE_WAY -> handle(message);
-      case REQUEST -> connection.reply(envelope.correlationId(), handle(message));
+      case REQUEST -> answer(envelope.correlationId(), message);
     }
   }
 
-  private Message handle(Message message) {
+  private void handle(Message message) {
     try {
-      Message reply = endpoint.onMessage(connection, message);
-      return reply != null ? reply : new Message.ErrorReply("no reply to " + message.type());
-    } catch (IllegalArgumentException | IllegalStateException rejected) {
-      // the endpoint refused a request (bad id, limit exceeded): the peer's problem, reported to it
-      LOG.info("rejected {} from {}: {}", message.type(), connection.remoteAddress(), rejected.getMessage());
-      return new Message.ErrorReply(rejected.getMessage());
+      endpoint.onMessage(connection, message);
     } catch (Exception e) {
-      LOG.warn("handling {} from {} failed", message.type(), connection.remoteAddress(), e);
-      return new Message.ErrorReply(message.type() + " failed: " + e);
+      failureReply(message, e); // one-way: nobody to tell, but logged the same way
     }
+  }
+
+  /** Replies when the endpoint's stage completes: at once for synchronous endpoints, later (another thread) for slow work. */
+  private void answer(long correlationId, Message message) {
+    CompletionStage<Message> reply;
+    try {
+      reply = endpoint.onRequest(connection, message);
+    } catch (Exception e) {
+      reply = CompletableFuture.failedFuture(e);
+    }
+    if (reply == null) {
+      reply = CompletableFuture.completedFuture(null);
+    }
+    reply.whenComplete((answer, failure) -> connection.reply(correlationId, failure != null
+        ? failureReply(message, failure)
+        : answer != null ? answer : new Message.ErrorReply("no reply to " + message.type())));
+  }
+
+  /** The reply for a failed request, logged as a refusal (bad request) or a failure (anything else). */
+  private Message failureReply(Message message, Throwable failure) {
+    Throwable cause = failure;
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof IllegalArgumentException || cause instanceof IllegalStateException) {
+      // the endpoint refused a request (bad id, limit exceeded): the peer's problem, reported to it
+      LOG.info("rejected {} from {}: {}", message.type(), connection.remoteAddress(), cause.getMessage());
+      return new Message.ErrorReply(cause.getMessage());
+    }
+    LOG.warn("handling {} from {} failed", message.type(), connection.remoteAddress(), cause);
+    return new Message.ErrorReply(message.type() + " failed: " + cause);
   }
 
   @Override

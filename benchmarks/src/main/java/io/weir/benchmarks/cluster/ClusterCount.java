@@ -1,0 +1,29 @@
+package io.weir.benchmarks.cluster;
+
+import io.weir.api.Emitter;
+import io.weir.api.Keyed;
+import io.weir.api.Operator;
+import io.weir.api.State;
+import io.weir.benchmarks.wordcount.WordCount;
+import io.weir.state.ValueState;
+
+/**
+ * W1's keyed count, the same code as {@code CountWords} (a state field cannot be delegated): a
+ * {@code ValueState<Long>} per word, (word, count) emitted on every update.
+ */
+@Operator(from = ClusterSplit.class)
+@Keyed("word")
+public final class ClusterCount {
+  @State ValueState<Long> count;
+
+  public String word(String word) {
+    return word;
+  }
+
+  public void process(String word, Emitter<WordCount> out) {
+    Long previous = count.value();
+    long next = previous == null ? 1L : previous + 1L;
+    count.update(next);
+    out.emit(new WordCount(word, next));
+  }
+}
