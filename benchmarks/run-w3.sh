@@ -59,19 +59,11 @@ if [[ ${BUILD:-0} == 1 || ! -f $LIB/.built || ! -d target/classes/META-INF ]]; t
 fi
 WEIR_CP="target/classes:$LIB/*"
 
+# shellcheck source=flink-anchor.sh
+source "$HERE/flink-anchor.sh"
 FLINK_CP=
 if [[ $FLINK == 1 ]]; then
-  if [[ ! -f $FLINK_DIR/pom.xml || -n "$(diff -rq "$ANCHOR_SRC/src" "$FLINK_DIR/src" 2>&1)" \
-        || -n "$(diff -q "$ANCHOR_SRC/pom.xml" "$FLINK_DIR/pom.xml" 2>&1)" ]]; then
-    echo "# copying the Flink anchor from $ANCHOR_SRC to $FLINK_DIR ..." >&2
-    rm -rf "$FLINK_DIR" && mkdir -p "$FLINK_DIR"
-    cp -r "$ANCHOR_SRC/pom.xml" "$ANCHOR_SRC/src" "$ANCHOR_SRC/summarize.sh" "$FLINK_DIR/"
-  fi
-  if [[ ! -f $FLINK_DIR/target/flink-bench-1.0.jar || ! -f $FLINK_DIR/target/classpath.txt ]]; then
-    echo "# building the Flink anchor ..." >&2
-    (cd "$FLINK_DIR" && "${MVN[@]}" -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt) >&2
-  fi
-  FLINK_CP="$FLINK_DIR/target/flink-bench-1.0.jar:$(cat "$FLINK_DIR/target/classpath.txt")"
+  FLINK_CP=$(flink_anchor_classpath)
 fi
 
 mkdir -p results
@@ -80,7 +72,6 @@ LOG=results/w3-$STAMP.log
 OUT=results/w3-$STAMP.results
 : > "$OUT"
 
-steal_ticks() { awk '/^cpu /{print $9; exit}' /proc/stat 2>/dev/null || echo 0; }
 HZ=$(getconf CLK_TCK 2>/dev/null || echo 100)
 # Other people's builds, tests and benchmark JVMs: every java/Maven process except this case's
 # own `timeout` and JVM, which carry WEIR_W3_CASE in their environment.

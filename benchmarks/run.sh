@@ -76,19 +76,11 @@ if [[ ${BUILD:-0} == 1 || ! -f $WEIR_STAMP || ! -d target/classes/META-INF \
 fi
 WEIR_CP="target/classes:target/lib/*"
 
+# shellcheck source=flink-anchor.sh
+source "$HERE/flink-anchor.sh"
 FLINK_CP=
 if [[ $FLINK == 1 ]]; then
-  if [[ ! -f $FLINK_DIR/pom.xml || -n "$(diff -rq "$ANCHOR_SRC/src" "$FLINK_DIR/src" 2>&1)" \
-        || -n "$(diff -q "$ANCHOR_SRC/pom.xml" "$FLINK_DIR/pom.xml" 2>&1)" ]]; then
-    echo "# copying the Flink anchor from $ANCHOR_SRC to $FLINK_DIR ..." >&2
-    rm -rf "$FLINK_DIR" && mkdir -p "$FLINK_DIR"
-    cp -r "$ANCHOR_SRC/pom.xml" "$ANCHOR_SRC/src" "$ANCHOR_SRC/summarize.sh" "$FLINK_DIR/"
-  fi
-  if [[ ! -f $FLINK_DIR/target/flink-bench-1.0.jar || ! -f $FLINK_DIR/target/classpath.txt ]]; then
-    echo "# building the Flink anchor ..." >&2
-    (cd "$FLINK_DIR" && "${MVN[@]}" -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt) >&2
-  fi
-  FLINK_CP="$FLINK_DIR/target/flink-bench-1.0.jar:$(cat "$FLINK_DIR/target/classpath.txt")"
+  FLINK_CP=$(flink_anchor_classpath)
 fi
 
 mkdir -p results
@@ -97,7 +89,6 @@ LOG=results/run-$STAMP.log
 OUT=results/run-$STAMP.results
 : > "$OUT"
 
-steal_ticks() { awk '/^cpu /{print $9; exit}' /proc/stat 2>/dev/null || echo 0; }
 HZ=$(getconf CLK_TCK 2>/dev/null || echo 100)
 
 # Other people's builds and tests on this machine (none of ours match: our JVMs carry no "maven").
