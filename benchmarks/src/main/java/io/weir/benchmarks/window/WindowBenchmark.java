@@ -1,11 +1,11 @@
 package io.weir.benchmarks.window;
 
+import io.weir.benchmarks.CaseOptions;
 import io.weir.runtime.local.JobResult;
 import io.weir.runtime.local.LocalCluster;
 import io.weir.runtime.local.RunOptions;
 import io.weir.runtime.plan.JobCatalog;
 import io.weir.runtime.plan.JobPlan;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -30,14 +30,7 @@ public final class WindowBenchmark {
       System.err.println("usage: WindowBenchmark w3|base-win [p=N] [events=N] [seed=S] [backend=heap|rocksdb] [exchange=true]");
       System.exit(2);
     }
-    Map<String, String> options = new LinkedHashMap<>();
-    for (int i = 1; i < args.length; i++) {
-      int eq = args[i].indexOf('=');
-      if (eq <= 0) {
-        throw new IllegalArgumentException("bad argument " + args[i] + " (expected key=value)");
-      }
-      options.put(args[i].substring(0, eq), args[i].substring(eq + 1));
-    }
+    Map<String, String> options = CaseOptions.parse(args);
     int p = Integer.parseInt(options.getOrDefault("p", "1"));
     long events = Long.parseLong(options.getOrDefault("events", "18000000"));
     long seed = Long.parseLong(options.getOrDefault("seed", "42"));

@@ -1,5 +1,6 @@
 package io.weir.benchmarks.wordcount;
 
+import io.weir.benchmarks.CaseOptions;
 import io.weir.runtime.local.JobResult;
 import io.weir.runtime.local.LocalCluster;
 import io.weir.runtime.local.RunOptions;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -37,14 +37,7 @@ public final class WordCountBenchmark {
       System.err.println("usage: WordCountBenchmark w1|w1-exchange|base-wc|version [p=N] [words=N] [seed=S]");
       System.exit(2);
     }
-    Map<String, String> options = new LinkedHashMap<>();
-    for (int i = 1; i < args.length; i++) {
-      int eq = args[i].indexOf('=');
-      if (eq <= 0) {
-        throw new IllegalArgumentException("bad argument " + args[i] + " (expected key=value)");
-      }
-      options.put(args[i].substring(0, eq), args[i].substring(eq + 1));
-    }
+    Map<String, String> options = CaseOptions.parse(args);
     int p = Integer.parseInt(options.getOrDefault("p", "1"));
     long words = Long.parseLong(options.getOrDefault("words", "40000000"));
     long seed = Long.parseLong(options.getOrDefault("seed", Long.toString(ZipfLines.DEFAULT_SEED)));
