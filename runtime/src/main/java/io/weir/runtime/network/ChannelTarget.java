@@ -13,4 +13,13 @@ package io.weir.runtime.network;
 public interface ChannelTarget {
   /** Ships {@code buffer} (data or event) to the channel; {@link NetworkBuffer#channel()} is already set. */
   void add(NetworkBuffer buffer);
+
+  /**
+   * Ships a priority event (an unaligned {@link CheckpointBarrier}) ahead of the data buffers this
+   * target still holds for the channel, counting those it overtakes into the barrier it passes on.
+   * Targets that hold nothing back add it normally.
+   */
+  default void addPriority(NetworkBuffer event) {
+    add(event);
+  }
 }

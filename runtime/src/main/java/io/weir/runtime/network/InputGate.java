@@ -13,6 +13,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class InputGate implements ChannelTarget {
   private final int channels;
   private final ArrayDeque<NetworkBuffer> queue = new ArrayDeque<>();
+  /** Priority events (unaligned barriers), read before anything in {@code queue}, in arrival order. */
+  private final ArrayDeque<NetworkBuffer> priority = new ArrayDeque<>();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notEmpty = lock.newCondition();
   private int maxQueued;
@@ -43,12 +45,43 @@ public final class InputGate implements ChannelTarget {
     }
   }
 
+  /**
+   * Queues an unaligned barrier ahead of every buffer already queued: the consumer reads it next
+   * (after earlier priority events). The barrier passed on counts the data buffers of its channel it
+   * overtook here, on top of those it overtook before reaching the gate, so the consumer knows how
+   * many buffers that follow it on the channel still belong before the cut.
+   */
+  @Override
+  public void addPriority(NetworkBuffer event) {
+    if (!(event.event() instanceof CheckpointBarrier barrier)) {
+      throw new IllegalArgumentException("only checkpoint barriers travel with priority, got " + event.event());
+    }
+    lock.lock();
+    try {
+      int overtaken = 0;
+      for (NetworkBuffer queued : queue) {
+        if (queued.channel() == event.channel() && !queued.isEvent()) {
+          overtaken++;
+        }
+      }
+      priority.addLast(overtaken == 0 ? event : NetworkBuffer.event(barrier.overtook(overtaken), event.channel()));
+      notEmpty.signal();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private NetworkBuffer next() {
+    NetworkBuffer first = priority.pollFirst();
+    return first != null ? first : queue.pollFirst();
+  }
+
   /** The next buffer, or null when none is queued. Throws {@link TaskCancelledException} once cancelled. */
   public NetworkBuffer poll() {
     lock.lock();
     try {
       checkUsable("cancelled while reading input");
-      return queue.pollFirst();
+      return next();
     } finally {
       lock.unlock();
     }
@@ -60,7 +93,7 @@ public final class InputGate implements ChannelTarget {
     try {
       while (true) {
         checkUsable("cancelled while waiting for input");
-        NetworkBuffer buffer = queue.pollFirst();
+        NetworkBuffer buffer = next();
         if (buffer != null) {
           return buffer;
         }
@@ -88,7 +121,7 @@ public final class InputGate implements ChannelTarget {
         if (cancelled) {
           throw new TaskCancelledException("cancelled while waiting for input");
         }
-        NetworkBuffer buffer = queue.pollFirst();
+        NetworkBuffer buffer = next();
         if (buffer != null || remaining <= 0) {
           return buffer;
         }

@@ -182,11 +182,21 @@ public abstract class RecordWriter {
     }
   }
 
-  /** Flushes, then appends {@code event} to every channel, ordered after all records written so far. */
+  /**
+   * Flushes, then appends {@code event} to every channel, ordered after all records written so far;
+   * a priority barrier (unaligned) is handed to {@link ChannelTarget#addPriority} instead, which may
+   * let it overtake buffers still queued.
+   */
   public final void broadcastEvent(ChannelEvent event) {
     flush();
+    boolean priority = event instanceof CheckpointBarrier barrier && barrier.isPriority();
     for (Channel ch : channels) {
-      ch.target.add(NetworkBuffer.event(event, ch.index));
+      NetworkBuffer buffer = NetworkBuffer.event(event, ch.index);
+      if (priority) {
+        ch.target.addPriority(buffer);
+      } else {
+        ch.target.add(buffer);
+      }
     }
   }
 

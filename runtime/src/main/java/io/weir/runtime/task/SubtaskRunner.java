@@ -76,6 +76,28 @@ public abstract class SubtaskRunner implements Runnable {
     }
   }
 
+  /**
+   * Asks a source subtask to emit {@code barrier} between two records: it snapshots its chain,
+   * then sends the barrier downstream. Thread-safe; returns at once. A subtask that is not a
+   * source, or has already finished, declines the checkpoint through its responder.
+   */
+  public void triggerCheckpoint(io.weir.runtime.network.CheckpointBarrier barrier) {
+    throw new UnsupportedOperationException("checkpoint barriers are not handled by tasks yet");
+  }
+
+  /**
+   * Checkpoint {@code checkpointId} completed: the task thread commits what it pre-committed up to
+   * it (transactional sinks). Thread-safe; returns at once.
+   */
+  public void notifyCheckpointComplete(long checkpointId) {
+    throw new UnsupportedOperationException("checkpoint notifications are not handled by tasks yet");
+  }
+
+  /** Checkpoint {@code checkpointId} was aborted: the task drops what it holds for it. Thread-safe; returns at once. */
+  public void notifyCheckpointAborted(long checkpointId) {
+    throw new UnsupportedOperationException("checkpoint notifications are not handled by tasks yet");
+  }
+
   /** Marks the subtask cancelled; its loop stops at the next check. */
   public final void cancel() {
     cancelled = true;

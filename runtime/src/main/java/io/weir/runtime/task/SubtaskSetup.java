@@ -25,6 +25,8 @@ import java.util.Map;
  * @param operatorStateRestore where the operator state of its sources and sinks is restored from,
  *     or null to start without
  * @param watermarkInterval how often a source with event time emits its watermark
+ * @param checkpointing how it takes part in checkpoints and what it resumes from; null when the
+ *     job does not checkpoint and starts empty
  */
 public record SubtaskSetup(
     String jobName,
@@ -40,7 +42,8 @@ public record SubtaskSetup(
     List<InputChannel> channels,
     BufferPool pool,
     OperatorStateRestore operatorStateRestore,
-    Duration watermarkInterval) {
+    Duration watermarkInterval,
+    TaskCheckpointing checkpointing) {
 
   /** The watermark interval when none is configured. */
   public static final Duration DEFAULT_WATERMARK_INTERVAL = Duration.ofMillis(200);
@@ -50,6 +53,15 @@ public record SubtaskSetup(
     if (watermarkInterval == null || watermarkInterval.isNegative() || watermarkInterval.isZero()) {
       throw new IllegalArgumentException("watermark interval must be positive, got " + watermarkInterval);
     }
+  }
+
+  /** A subtask that does not checkpoint. */
+  public SubtaskSetup(String jobName, JobParameters parameters, StateBackend stateBackend, int maxParallelism,
+      TaskSpec task, int subtaskIndex, Map<String, RecordCounter> outCounters, RecordCounter headInCounter,
+      Map<PhysicalEdge, RecordWriter> writers, InputGate gate, List<InputChannel> channels, BufferPool pool,
+      OperatorStateRestore operatorStateRestore, Duration watermarkInterval) {
+    this(jobName, parameters, stateBackend, maxParallelism, task, subtaskIndex, outCounters, headInCounter, writers,
+        gate, channels, pool, operatorStateRestore, watermarkInterval, null);
   }
 
   /** A subtask with the default watermark interval. */

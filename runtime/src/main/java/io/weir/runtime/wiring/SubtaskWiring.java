@@ -53,6 +53,14 @@ public final class SubtaskWiring {
     ChannelTarget target(TaskSpec consumerTask, int consumerSubtask, int channelIndex);
   }
 
+  /** How each local subtask takes part in checkpoints; null (or a null result) for none. */
+  @FunctionalInterface
+  public interface Checkpointing {
+    Checkpointing NONE = (task, subtask) -> null;
+
+    io.weir.runtime.task.TaskCheckpointing of(TaskSpec task, int subtask);
+  }
+
   private final PhysicalGraph graph;
   private final ChannelLayout layout;
   private final BufferSettings buffers;
@@ -61,6 +69,7 @@ public final class SubtaskWiring {
   /** Records out per vertex id and subtask. */
   private final OperatorStateRestore operatorStateRestore;
   private final Duration watermarkInterval;
+  private final Checkpointing checkpointing;
   public final Map<String, RecordCounter[]> out = new LinkedHashMap<>();
   /** Records in per vertex id and subtask: own counters for heads, the chained predecessor's out counters otherwise. */
   public final Map<String, RecordCounter[]> in = new LinkedHashMap<>();
@@ -85,6 +94,15 @@ public final class SubtaskWiring {
   public SubtaskWiring(ChannelLayout layout, BufferSettings buffers, JobParameters parameters, StateBackend stateBackend,
       Placement placement, RemoteTargets remote, OperatorStateRestore operatorStateRestore,
       Duration watermarkInterval) {
+    this(layout, buffers, parameters, stateBackend, placement, remote, operatorStateRestore, watermarkInterval,
+        Checkpointing.NONE);
+  }
+
+  /** As above, with each subtask's part in checkpoints (and what it resumes from) given by {@code checkpointing}. */
+  public SubtaskWiring(ChannelLayout layout, BufferSettings buffers, JobParameters parameters, StateBackend stateBackend,
+      Placement placement, RemoteTargets remote, OperatorStateRestore operatorStateRestore,
+      Duration watermarkInterval, Checkpointing checkpointing) {
+    this.checkpointing = checkpointing;
     this.operatorStateRestore = operatorStateRestore;
     this.watermarkInterval = watermarkInterval;
     this.graph = layout.graph();
@@ -171,7 +189,7 @@ public final class SubtaskWiring {
       InputGate gate = task.isSource() ? null : gates.get(task)[i];
       setups.add(new SubtaskSetup(graph.plan().name(), parameters, stateBackend, graph.plan().maxParallelism(),
           task, i, outCounters, in.get(task.head().id())[i], writers, gate, layout.channels(task, i), taskPools[i],
-          operatorStateRestore, watermarkInterval));
+          operatorStateRestore, watermarkInterval, checkpointing.of(task, i)));
     }
     pools.put(task, taskPools);
   }
