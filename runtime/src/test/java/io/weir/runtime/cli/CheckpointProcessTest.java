@@ -120,6 +120,19 @@ class CheckpointProcessTest {
     WordCountResults.assertExact(Text.oracle(40000), output, 4);
     ProcessCluster.Result status = cluster.run(30, "status", jobId);
     assertTrue(status.line("Restored:    checkpoint ").contains(jobId), status.toString());
+    assertResumedMidway(awaitStatus(jobId, job -> true, 5), 40000);
+  }
+
+  /**
+   * The attempt that finished read only what followed its checkpoint: exact results with fewer
+   * records than the whole input prove that the sources resumed and the state was restored (a
+   * restart from scratch would count exactly too).
+   */
+  static void assertResumedMidway(JobInfo job, long lines) {
+    long words = Text.oracle(lines).values().stream().mapToLong(Long::longValue).sum();
+    JobInfo.TaskSummary counts = job.tasks().stream().filter(t -> t.name().startsWith("Count")).findFirst().orElseThrow();
+    assertTrue(counts.recordsIn() > 0 && counts.recordsIn() < words,
+        "the resumed attempt's Count received " + counts.recordsIn() + " of " + words + " words");
   }
 
   @Test
@@ -153,5 +166,6 @@ class CheckpointProcessTest {
     assertEquals(0, resumed.exitCode(), resumed.toString());
     assertTrue(resumed.line(JobText.RESTORED).endsWith(": " + second), resumed.toString());
     WordCountResults.assertExact(Text.oracle(30000), output, 3);
+    assertResumedMidway(awaitStatus(resumed.line(SubmitCommand.SUBMITTED), job -> true, 5), 30000);
   }
 }

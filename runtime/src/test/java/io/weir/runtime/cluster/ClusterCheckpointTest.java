@@ -120,6 +120,10 @@ class ClusterCheckpointTest {
     assertEquals(savepoint, end.checkpoints().restoredFrom());
     assertTrue(end.checkpoints().restoredCheckpointId() >= 1, end.checkpoints().toString());
     WordCountResults.assertExact(Text.oracle(30000), output, 3);
+    // fewer words than the input has: the sources resumed where the savepoint left them
+    long words = Text.oracle(30000).values().stream().mapToLong(Long::longValue).sum();
+    long counted = end.tasks().stream().filter(t -> t.name().startsWith("Count")).findFirst().orElseThrow().recordsIn();
+    assertTrue(counted > 0 && counted < words, counted + " of " + words);
   }
 
   @Test
