@@ -39,13 +39,13 @@ cat "$@" | grep '^RESULT case=' | awk -v quiet_only="${QUIET_ONLY:-0}" '
       key = order[k]; med[key] = median(rates[key]); lo[key] = mlo; hi[key] = mhi; n[key] = mn
       ck[key] = median(ckpts[key]); cms[key] = median(ckms[key])
     }
-    printf "%-40s %2s %9s %2s %11s %11s %11s %6s %8s %6s %8s %5s %4s\n", "case backend", "p", "records", "n", "median_rec/s", "min", "max", "ckpts", "ckpt_ms", "vs_w1", "vs_flink", "check", "busy"
+    printf "%-44s %2s %9s %2s %11s %11s %11s %6s %8s %6s %8s %5s %4s\n", "case backend", "p", "records", "n", "median_rec/s", "min", "max", "ckpts", "ckpt_ms", "vs_w1", "vs_flink", "check", "busy"
     for (k = 1; k <= keys; k++) {
       key = order[k]; split(key, f, "|")
       fb = f[3]; sub(/-incremental$/, "", fb)
       w1 = med[f[1] "|W1|" fb "|" f[4]]
       flink = (f[1] == "weir") ? med["flink|" f[2] "|" fb "|" f[4]] : ""
-      printf "%-40s %2s %9s %2d %11.0f %11.0f %11.0f %6s %8s %6s %8s %5s %4d\n", label[key], f[4], records[key], n[key],
+      printf "%-44s %2s %9s %2d %11.0f %11.0f %11.0f %6s %8s %6s %8s %5s %4d\n", label[key], f[4], records[key], n[key],
         med[key], lo[key], hi[key], (f[2] == "W2" ? ck[key] : "-"), (f[2] == "W2" && f[1] == "weir" ? cms[key] : "-"),
         (f[2] == "W2" ? ratio(med[key], w1) : "-"), ratio(med[key], flink), (bad[key] ? "FAIL" : "OK"), busy[key]
     }
