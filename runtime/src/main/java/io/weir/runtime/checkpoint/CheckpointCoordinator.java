@@ -70,25 +70,34 @@ public final class CheckpointCoordinator {
    * retained like a completed checkpoint. Call before {@link #start}.
    */
   public void restoredFrom(RestorePlan plan) {
+    CompletedCheckpoint restored = plan.asCompletedCheckpoint();
+    String here = CheckpointFiles.location(checkpointStorage);
+    boolean retainedHere = restored.type() == CheckpointType.CHECKPOINT && !here.isEmpty()
+        && Path.of(here).toAbsolutePath().normalize().equals(Path.of(restored.location()).toAbsolutePath().normalize());
+    if (retainedHere) {
+      latest = restored; // visible at once: a restart before the next completion resumes from it again
+    }
     onTimer(() -> {
       nextId = Math.max(nextId, plan.checkpointId() + 1);
-      CompletedCheckpoint restored = plan.asCompletedCheckpoint();
-      String here = CheckpointFiles.location(checkpointStorage);
-      if (restored.type() == CheckpointType.CHECKPOINT && !here.isEmpty()
-          && Path.of(here).toAbsolutePath().normalize().equals(Path.of(restored.location()).toAbsolutePath().normalize())) {
+      if (retainedHere) {
         store.addRestored(restored);
-        latest = restored;
       }
     });
   }
 
-  /** Begins periodic triggering, when the configuration asks for it. */
+  /**
+   * Begins periodic triggering, when the configuration asks for it. Checkpoint ids start after
+   * every id the storage already holds files of (an earlier attempt of the job in the same
+   * directory), so no new file name collides with a leftover one.
+   */
   public void start() {
+    long firstFree = firstFreeId();
     onTimer(() -> {
       if (started || stopped) {
         return;
       }
       started = true;
+      nextId = Math.max(nextId, firstFree);
       if (config.periodic() && finishedSubtask == null) {
         schedulePeriodic(config.interval().toMillis());
       }
@@ -198,6 +207,17 @@ public final class CheckpointCoordinator {
       idle.complete(null);
     }
     return idle;
+  }
+
+  /** One more than the highest checkpoint id with files in the job's storage (read in the caller's thread). */
+  private long firstFreeId() {
+    try {
+      return CheckpointFiles.list(checkpointStorage).stream().mapToLong(CheckpointFiles.StoredFile::checkpointId)
+          .max().orElse(0) + 1;
+    } catch (Exception e) {
+      LOG.warn("cannot list the checkpoint storage of job {}; checkpoint ids start at 1", jobName, e);
+      return 1;
+    }
   }
 
   // ---- everything below runs on the timer thread ----

@@ -78,7 +78,7 @@ final class ChainCheckpointer {
       operatorState = chain.snapshotOperatorState("chk-" + id, storage, writer);
     } catch (Exception | LinkageError e) {
       keyed.values().forEach(f -> f.cancel(false));
-      decline(id, "snapshot failed on the task thread: " + e);
+      decline(id, "snapshot failed on the task thread: " + describe(e));
       return false;
     }
     long syncNanos = System.nanoTime() - start;
@@ -176,7 +176,20 @@ final class ChainCheckpointer {
     while (cause instanceof CompletionException && cause.getCause() != null) {
       cause = cause.getCause();
     }
-    return cause instanceof CheckpointAbortedException ? cause.getMessage() : "snapshot failed: " + cause;
+    if (cause instanceof InFlightRecording.Aborted) {
+      return cause.getMessage();
+    }
+    return "snapshot failed: " + describe(cause);
+  }
+
+  /** The failure with its causes, so the decline says what went wrong at the bottom (disk full, ...). */
+  static String describe(Throwable failure) {
+    StringBuilder text = new StringBuilder(failure.toString());
+    Throwable c = failure.getCause();
+    for (int depth = 0; c != null && depth < 8; depth++, c = c.getCause()) { // bounded: cause chains may loop
+      text.append("; caused by ").append(c);
+    }
+    return text.toString();
   }
 
   /** Bytes of state the snapshot refers to, shared files included. */
