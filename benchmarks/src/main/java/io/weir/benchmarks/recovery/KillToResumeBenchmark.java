@@ -86,7 +86,10 @@ public final class KillToResumeBenchmark {
     String what = String.format(Locale.ROOT, "p=%d tms=%d slots=%d rate=%d interval_ms=%d restart=default", p, tms,
         slots, rate, interval);
 
-    List<WeirProcess> processes = new ArrayList<>();
+    List<WeirProcess> processes = new CopyOnWriteArrayList<>();
+    // a driver stopped by a signal (the script's timeout) must not leave its cluster running
+    Thread stopCluster = new Thread(() -> processes.forEach(WeirProcess::destroyNow), "stop-cluster");
+    Runtime.getRuntime().addShutdownHook(stopCluster);
     String result;
     try {
       result = measure(weirHome, jar, runDir, run, processes, tms, slots, p, rate, interval, warmupSeconds, timeout,

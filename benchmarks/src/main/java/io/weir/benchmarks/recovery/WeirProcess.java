@@ -91,6 +91,11 @@ final class WeirProcess implements AutoCloseable {
     process.waitFor(10, TimeUnit.SECONDS);
   }
 
+  /** SIGKILL without waiting (for shutdown hooks). */
+  void destroyNow() {
+    process.destroyForcibly();
+  }
+
   /** SIGTERM, then SIGKILL if it has not exited within 5 s. */
   @Override
   public void close() throws InterruptedException {
