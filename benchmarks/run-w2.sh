@@ -87,7 +87,7 @@ HZ=$(getconf CLK_TCK 2>/dev/null || echo 100)
 foreign_count() {
   local n=0 p
   for p in $(pgrep -f 'maven|surefire|java' || true); do
-    tr '\0' '\n' < "/proc/$p/environ" 2>/dev/null | grep -qx "WEIR_W2_CASE=$STAMP" || n=$((n + 1))
+    tr '\0' '\n' 2>/dev/null < "/proc/$p/environ" | grep -qx "WEIR_W2_CASE=$STAMP" || n=$((n + 1))
   done
   echo "$n"
 }

@@ -24,7 +24,8 @@ cat "$@" | grep '^RESULT case=' | awk -v quiet_only="${QUIET_ONLY:-0}" '
     if (quiet_only == 1 && v["others"] + 0 > 0) next
     side = (v["case"] ~ /^WEIR-/) ? "weir" : "flink"
     kind = (v["case"] ~ /W2/) ? "W2" : "W1"
-    backend = (v["backend"] == "hashmap") ? "heap" : v["backend"]
+    backend = v["backend"]; sub(/\+.*/, "", backend)   # the anchor says e.g. "rocksdb+ckpt1s"
+    if (backend == "hashmap") backend = "heap"
     if (v["snapshot"] == "INCREMENTAL") backend = backend "-incremental"
     key = side "|" kind "|" backend "|" v["p"]
     if (!(key in rates)) order[++keys] = key
