@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -48,7 +49,10 @@ import java.util.stream.Stream;
  *       processing resumed everywhere. This is the headline figure;
  *   <li>{@code detected_ms}, {@code running_ms}: until the client heard that the job left RUNNING,
  *       and that it was RUNNING again in a later attempt (as the JobManager reports it: every
- *       subtask deployed), as received by this driver.
+ *       subtask deployed), as received by this driver;
+ *   <li>{@code jm_lost_ms}, {@code jm_deploy_ms}: until the JobManager logged the TaskManager lost,
+ *       and the deployment of the next attempt (its log's wall-clock timestamps, millisecond
+ *       resolution), which splits the time into detection, restart delay and deployment.
  * </ul>
  * The run passes ({@code check=OK}) when the new attempt restored a checkpoint (not a restart from
  * scratch), all {@code p} new sink instances wrote records, and they still progress 2 s later.
@@ -57,6 +61,10 @@ public final class KillToResumeBenchmark {
   private static final Pattern LISTENING = Pattern.compile("JobManager listening on .*:(\\d+)\\s*$");
   private static final Pattern REGISTERED = Pattern.compile("registered from");
   private static final Pattern STARTED = Pattern.compile("started (\\d+) subtask\\(s\\)");
+  /** JobManager log lines start with an ISO-8601 UTC timestamp. */
+  private static final Pattern LOG_TIME = Pattern.compile("^(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z)");
+  private static final Pattern LOST = Pattern.compile("TaskManager \\S+ lost");
+  private static final Pattern DEPLOYING_AGAIN = Pattern.compile("Deploying attempt [1-9]");
 
   private KillToResumeBenchmark() {}
 
@@ -193,6 +201,7 @@ public final class KillToResumeBenchmark {
       List<WeirProcess> survivors = new ArrayList<>(taskManagers);
       survivors.remove(victim);
 
+      long killEpochMicros = epochMicros();
       long killNanos = System.nanoTime();
       victim.kill();
 
@@ -219,12 +228,16 @@ public final class KillToResumeBenchmark {
       long detected = firstHeard(heard, killNanos, h -> h.status() != ExecutionStatus.RUNNING || h.attempt() > 0);
       long running = firstHeard(heard, killNanos, h -> h.status() == ExecutionStatus.RUNNING && h.attempt() > 0);
       long restored = now.checkpoints().restoredCheckpointId();
+      String lost = logMillisSince(jm, LOST, killEpochMicros);
+      String deploying = logMillisSince(jm, DEPLOYING_AGAIN, killEpochMicros);
       boolean ok = flowing && restored > 0 && now.status() == ExecutionStatus.RUNNING;
       client.cancel(jobId);
       return String.format(Locale.ROOT,
-          "victim=%s victim_subtasks=%d checkpoints_before=%d detected_ms=%s running_ms=%s first_record_ms=%.0f"
+          "victim=%s victim_subtasks=%d checkpoints_before=%d jm_lost_ms=%s jm_deploy_ms=%s detected_ms=%s running_ms=%s"
+              + " first_record_ms=%.0f"
               + " all_sinks_ms=%.0f restored_checkpoint=%d attempt=%d records_after_resume=%d check=%s%s",
-          victim.name, victimSubtasks, completedBefore, millisSince(detected, killNanos), millisSince(running, killNanos),
+          victim.name, victimSubtasks, completedBefore, lost, deploying, millisSince(detected, killNanos),
+          millisSince(running, killNanos),
           (first - killNanos) / 1e6, (all - killNanos) / 1e6, restored, now.attempt(),
           progress.values().stream().mapToLong(Long::longValue).sum(), ok ? "OK" : "FAIL",
           ok ? "" : " problem=" + (restored <= 0 ? "no_checkpoint_restored" : flowing ? "job_" + now.status() : "records_stopped"));
@@ -266,6 +279,29 @@ public final class KillToResumeBenchmark {
       }
     }
     return 0;
+  }
+
+  /**
+   * Milliseconds from {@code sinceEpochMicros} to the first JobManager log line matching {@code what}
+   * logged at or after it (wall clock, millisecond resolution); "-" if none.
+   */
+  private static String logMillisSince(WeirProcess jm, Pattern what, long sinceEpochMicros) throws IOException {
+    for (String line : jm.errorLines()) {
+      Matcher time = LOG_TIME.matcher(line);
+      if (what.matcher(line).find() && time.find()) {
+        Instant at = Instant.parse(time.group(1));
+        long micros = at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000;
+        if (micros >= sinceEpochMicros - 1_000) { // the log has millisecond resolution
+          return String.format(Locale.ROOT, "%.0f", (micros - sinceEpochMicros) / 1e3);
+        }
+      }
+    }
+    return "-";
+  }
+
+  private static long epochMicros() {
+    Instant now = Instant.now();
+    return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
   }
 
   private static String millisSince(long nanos, long start) {
