@@ -36,6 +36,8 @@ class CheckpointRestoreTest {
   static final BufferSettings BUFFERS = new BufferSettings(256, 4, 2);
 
   @TempDir Path directory;
+  /** In-flight bytes of both checkpoints of the last {@link #checkpointTwice}. */
+  long inFlightOfBoth;
 
   static CheckpointOptions options(boolean unaligned) {
     return new CheckpointOptions(CheckpointType.CHECKPOINT, CheckpointingMode.EXACTLY_ONCE, unaligned, 0, "");
@@ -72,10 +74,10 @@ class CheckpointRestoreTest {
     LocalDirectorySnapshotStorage storage = new LocalDirectorySnapshotStorage(directory);
     CheckpointOptions timeout = new CheckpointOptions(CheckpointType.CHECKPOINT, CheckpointingMode.EXACTLY_ONCE, false,
         1, "");
-    // the second source's barrier comes 20 ms after the first: far beyond the 1 ms timeout
-    List<SubtaskCheckpointAck> acks = checkpointTwice(storage, timeout, "--pause-micros", "200");
-    assertTrue(acks.stream().mapToLong(a -> a.metrics().inFlightBytes()).sum() > 0,
-        "the channels without barrier were recorded: " + acks);
+    // the second source's barrier comes 20 ms after the first: far beyond the 1 ms timeout; the
+    // sources pause 1 ms per poll so that they still emit then (they stop halfway, to stay running)
+    List<SubtaskCheckpointAck> acks = checkpointTwice(storage, timeout, "--pause-micros", "1000");
+    assertTrue(inFlightOfBoth > 0, "the channels without barrier were recorded: " + acks);
     assertResumesToExactCounts(storage, acks);
   }
 
@@ -133,10 +135,12 @@ class CheckpointRestoreTest {
         Thread.sleep(1);
       }
       job.trigger(1, options, 20);
-      job.awaitAcks(1);
+      List<SubtaskCheckpointAck> firstAcks = job.awaitAcks(1);
       job.notifyComplete(1);
       job.trigger(2, options, 20);
       List<SubtaskCheckpointAck> acks = job.awaitAcks(2);
+      inFlightOfBoth = java.util.stream.Stream.concat(firstAcks.stream(), acks.stream())
+          .mapToLong(a -> a.metrics().inFlightBytes()).sum();
       assertTrue(job.declines.isEmpty(), job.declines.toString());
       assertTrue(job.failures.isEmpty(), job.failures.toString());
       long total = latest.values().stream().mapToLong(Long::longValue).sum();
