@@ -334,9 +334,9 @@ final class JobExecution implements JobHandle, SubtaskListener {
     return checkpointing == null ? CheckpointStats.NONE : checkpointing.stats();
   }
 
-  /** The job's checkpoint directory, or null when it does not checkpoint. */
-  java.nio.file.Path checkpointDirectory() {
-    return checkpointing == null ? null : checkpointing.directory();
+  @Override
+  public java.util.Optional<java.nio.file.Path> checkpointDirectory() {
+    return checkpointing == null ? java.util.Optional.empty() : java.util.Optional.of(checkpointing.directory());
   }
 
   @Override

@@ -282,4 +282,20 @@ class CheckpointCoordinatorTest {
     ExecutionException failed = assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
     assertTrue(failed.getCause().getMessage().contains("keyed state of vertex count, which is not in its task"));
   }
+
+  @Test
+  void aFailedSavepointsDirectoryIsRemoved() throws Exception {
+    coordinator(onDemand()).start();
+    CompletableFuture<CompletedCheckpoint> future = coordinator.triggerSavepoint(temp.resolve("savepoints").toString());
+    Path directory = Path.of(transport.nextBarrier().options().targetLocation());
+    new FakeTaskSnapshots(graph, new LocalDirectorySnapshotStorage(directory)).write(1, graph.tasks().get(0), 0,
+        List.of(), false);
+    coordinator.decline(1, 1, 1, "cannot snapshot");
+    ExecutionException failed = assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
+    assertTrue(failed.getCause().getMessage().startsWith("savepoint 1 of job wc aborted"), failed.getCause().getMessage());
+    while (Files.exists(directory)) {
+      Thread.sleep(5); // deleted on the io executor; the test's timeout bounds the wait
+    }
+    assertTrue(Files.isDirectory(temp.resolve("savepoints")), "only the savepoint's own directory goes");
+  }
 }

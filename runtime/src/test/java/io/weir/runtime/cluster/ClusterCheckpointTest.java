@@ -96,6 +96,15 @@ class ClusterCheckpointTest {
     assertTrue(last.stateBytes() > 0, last.toString());
     assertTrue(last.location().startsWith(checkpoints.resolve(jobId).toString()), last.location());
     assertTrue(Files.isRegularFile(Path.of(last.location())), "the latest checkpoint's metadata is kept: " + last);
+
+    // a new job started from that retained checkpoint (taken mid-input) finishes the rest exactly
+    Path resumedOutput = output("resumed");
+    String resumed = client.submit(List.of(jar), SubmitOptions.defaults().parallelism(2).restoreFrom(last.location())
+        .arguments("--lines", "20000", "--output", resumedOutput.toString()));
+    JobInfo resumedEnd = client.follow(resumed, info -> {});
+    assertEquals(ExecutionStatus.FINISHED, resumedEnd.status(), resumedEnd.failure());
+    assertEquals(last.id(), resumedEnd.checkpoints().restoredCheckpointId());
+    WordCountResults.assertExact(Text.oracle(20000), resumedOutput, 2);
   }
 
   @Test
