@@ -113,8 +113,8 @@ class CheckpointStorageFailureTest {
 
   @Test
   void aBlockedStorageDoesNotDelayTimeoutsOnTheCoordinatorThread() throws Exception {
-    start(local, CheckpointConfig.disabled().withDirectory("x").withTimeout(Duration.ofMillis(300)));
-    FakeTaskSnapshots tasks = new FakeTaskSnapshots(graph, local);
+    start(local, CheckpointConfig.disabled().withDirectory("x").withTimeout(Duration.ofMillis(500)));
+    List<SubtaskCheckpointAck> acks = new FakeTaskSnapshots(graph, local).writeAll(1, List.of()); // fsync is slow
     CompletableFuture<CompletedCheckpoint> first = coordinator.triggerCheckpoint();
     transport.nextBarrier();
     CountDownLatch release = new CountDownLatch(1);
@@ -125,12 +125,12 @@ class CheckpointStorageFailureTest {
         Thread.currentThread().interrupt();
       }
     });
-    tasks.acknowledgeAll(coordinator, 1, List.of());
+    acks.forEach(coordinator::acknowledge);
     CompletableFuture<CompletedCheckpoint> second = coordinator.triggerCheckpoint();
     transport.nextBarrier();
     ExecutionException timedOut = assertThrows(ExecutionException.class, () -> second.get(10, TimeUnit.SECONDS));
     assertTrue(timedOut.getCause().getMessage().contains("timed out"), timedOut.getCause().getMessage());
-    Thread.sleep(400);
+    Thread.sleep(600);
     assertFalse(first.isDone(), "fully acknowledged: only its metadata is missing, and no timeout aborts it now");
     release.countDown();
     assertEquals(1, first.get(10, TimeUnit.SECONDS).id());
