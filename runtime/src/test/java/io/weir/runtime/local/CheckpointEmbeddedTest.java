@@ -123,7 +123,7 @@ class CheckpointEmbeddedTest {
   }
 
   @Test
-  void aFinishedJobRefusesSavepointsNamingTheFinishedSubtask() throws Exception {
+  void aJobThatEndedRefusesSavepoints() throws Exception {
     String run = "finishing";
     GatedWordCountJob.gate(run).set(true);
     JobHandle job = new LocalCluster().submit(GatedWordCountJob.plan(1), options(run, 1, "--per-partition", "1")
@@ -132,6 +132,30 @@ class CheckpointEmbeddedTest {
     ExecutionException e = assertThrows(ExecutionException.class,
         () -> job.triggerSavepoint(temp.toString()).get(10, TimeUnit.SECONDS));
     assertTrue(e.getCause().getMessage().contains("no longer running"), e.getCause().getMessage());
+  }
+
+  @Test
+  void oneFinishedSourceSubtaskStopsCheckpointsNamingIt() throws Exception {
+    String run = "half-finished";
+    // one partition: the second source subtask owns none and finishes at once; the first waits at its gate
+    JobHandle job = new LocalCluster().submit(GatedWordCountJob.plan(2), RunOptions.builder().parallelism(2)
+        .parameters("--run", run, "--partitions", "1", "--per-partition", "100", "--pause-after", "10")
+        .checkpointing(CheckpointConfig.every(Duration.ofMillis(20), "")).build());
+    String refusal = "";
+    for (int attempt = 0; attempt < 500 && !refusal.contains("finished"); attempt++) {
+      try { // a savepoint may still succeed if its barrier beats the second subtask's end
+        job.triggerSavepoint(temp.toString()).get(10, TimeUnit.SECONDS);
+      } catch (ExecutionException e) { // refused once the end is known; declined by the ending subtask before
+        refusal = e.getCause().getMessage();
+      }
+      Thread.sleep(10);
+    }
+    assertTrue(refusal.contains("Sentences -> Tokenize (2/2)") && refusal.contains("finished"), refusal);
+    long completed = job.checkpointStats().completed();
+    Thread.sleep(100);
+    assertEquals(completed, job.checkpointStats().completed(), "no periodic checkpoint completes any more");
+    GatedWordCountJob.gate(run).set(true);
+    job.await(Duration.ofSeconds(60)).orThrow();
   }
 
   @Test
