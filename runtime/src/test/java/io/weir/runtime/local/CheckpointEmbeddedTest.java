@@ -258,4 +258,32 @@ class CheckpointEmbeddedTest {
     new LocalCluster().run(GatedWordCountJob.plan(2), options(second, 2).restoreFrom(jobDir).build()).orThrow();
     assertEquals(GatedWordCountJob.oracle(PARTITIONS, PER_PARTITION), GatedWordCountJob.latest(second));
   }
+
+  @Test
+  void aSavepointAmidPeriodicCheckpointsOfAFlowingJobCompletesAndCountsStayExact() throws Exception {
+    String run = "busy";
+    JobHandle job = new LocalCluster().submit(GatedWordCountJob.plan(2), options(run, 2, "--pause-after", "2000")
+        .checkpointing(CheckpointConfig.every(Duration.ofMillis(5), "").withMaxConcurrent(2)).build());
+    GatedWordCountJob.limit(run).set(2000);
+    CompletedCheckpoint savepoint = job.triggerSavepoint(temp.resolve("busy-savepoints").toString())
+        .get(60, TimeUnit.SECONDS);
+    assertTrue(savepoint.isSavepoint());
+    GatedWordCountJob.gate(run).set(true);
+    JobResult result = job.await(Duration.ofSeconds(60)).orThrow();
+    assertEquals(GatedWordCountJob.oracle(PARTITIONS, PER_PARTITION), GatedWordCountJob.latest(run));
+    assertTrue(result.checkpoints().completed() >= 1, result.checkpoints().describe());
+  }
+
+  @Test
+  void atLeastOnceCheckpointsCompleteWhileTheJobRuns() throws Exception {
+    String run = "at-least-once";
+    JobHandle job = new LocalCluster().submit(GatedWordCountJob.plan(2), options(run, 2, "--pause-after", "1000")
+        .checkpointing(CheckpointConfig.every(Duration.ofMillis(10), "")
+            .withMode(io.weir.runtime.checkpoint.CheckpointingMode.AT_LEAST_ONCE)).build());
+    waitFor(job, () -> job.checkpointStats().completed() >= 2, "two completed checkpoints");
+    GatedWordCountJob.gate(run).set(true);
+    job.await(Duration.ofSeconds(60)).orThrow();
+    assertEquals(GatedWordCountJob.oracle(PARTITIONS, PER_PARTITION), GatedWordCountJob.latest(run),
+        "without a failure nothing is counted twice");
+  }
 }
