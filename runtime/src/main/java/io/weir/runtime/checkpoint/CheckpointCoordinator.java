@@ -181,6 +181,19 @@ public final class CheckpointCoordinator {
     return stats.snapshot();
   }
 
+  /**
+   * Once the job has ended (no subtask runs, so none writes any more) and the coordinator is
+   * stopped: deletes the files of every checkpoint that is not retained, such as those aborted
+   * since the last completion or interrupted by the end, so only restorable checkpoints remain.
+   */
+  public void discardAbandonedCheckpoints() {
+    thread.execute(() -> {
+      if (stopped && pending.isEmpty()) {
+        store.discardAllButRetained();
+      }
+    });
+  }
+
   /** Completes when the file deletions queued so far have run; for tests and orderly shutdown. */
   public CompletableFuture<Void> cleanupIdle() {
     CompletableFuture<Void> idle = new CompletableFuture<>();
