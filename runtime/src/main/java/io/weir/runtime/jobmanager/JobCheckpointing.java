@@ -66,6 +66,11 @@ final class JobCheckpointing {
     return restorePath;
   }
 
+  /** A new attempt waits for slots: what it restores is known only once it deploys. */
+  void attemptScheduled() {
+    history.restored(0, "");
+  }
+
   /**
    * What the attempt about to deploy restores (null: nothing), its checkpoint directory created.
    * Throws when the checkpoint it should restore cannot be read or does not fit the job.

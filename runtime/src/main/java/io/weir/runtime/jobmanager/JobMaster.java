@@ -249,6 +249,7 @@ final class JobMaster {
           restarts++;
           attempt++;
           stopping = Stopping.NO;
+          checkpoints.attemptScheduled();
           schedule();
         }
       } catch (RuntimeException | Error e) {
