@@ -41,7 +41,7 @@ public final class CheckpointCoordinator {
   private final CompletedCheckpointStore store;
   private final CheckpointStatsTracker stats = new CheckpointStatsTracker();
   private final TreeMap<Long, PendingCheckpoint> pending = new TreeMap<>();
-  private long nextId = 1;
+  private long nextId;
   private boolean started;
   private final PeriodicTrigger periodic;
   private String finishedSubtask;
@@ -59,6 +59,9 @@ public final class CheckpointCoordinator {
     this.timer = timer;
     this.io = io;
     this.thread = new CoordinatorThread(timer, jobName);
+    // ids start after every id the storage holds files of (an earlier attempt of the job in the
+    // same directory), so no new file name collides with a leftover one
+    this.nextId = CheckpointFiles.firstFreeId(checkpointStorage);
     this.store = new CompletedCheckpointStore(checkpointStorage, config.retained(), io);
     this.periodic = new PeriodicTrigger(config, timer,
         () -> pending.values().stream().filter(p -> !p.options().isSavepoint()).count(),
@@ -86,19 +89,13 @@ public final class CheckpointCoordinator {
     });
   }
 
-  /**
-   * Begins periodic triggering, when the configuration asks for it. Checkpoint ids start after
-   * every id the storage already holds files of (an earlier attempt of the job in the same
-   * directory), so no new file name collides with a leftover one.
-   */
+  /** Begins periodic triggering, when the configuration asks for it. */
   public void start() {
-    long firstFree = CheckpointFiles.firstFreeId(checkpointStorage); // in the caller's thread: it reads storage
     thread.execute(() -> {
       if (started || stopped) {
         return;
       }
       started = true;
-      nextId = Math.max(nextId, firstFree);
       if (finishedSubtask == null) {
         periodic.start();
       }
@@ -182,6 +179,19 @@ public final class CheckpointCoordinator {
 
   public CheckpointStats stats() {
     return stats.snapshot();
+  }
+
+  /**
+   * Once the job has ended (no subtask runs, so none writes any more) and the coordinator is
+   * stopped: deletes the files of every checkpoint that is not retained, such as those aborted
+   * since the last completion or interrupted by the end, so only restorable checkpoints remain.
+   */
+  public void discardAbandonedCheckpoints() {
+    thread.execute(() -> {
+      if (stopped && pending.isEmpty()) {
+        store.discardAllButRetained();
+      }
+    });
   }
 
   /** Completes when the file deletions queued so far have run; for tests and orderly shutdown. */

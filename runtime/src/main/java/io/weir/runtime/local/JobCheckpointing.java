@@ -119,10 +119,6 @@ final class JobCheckpointing implements CheckpointTransport, CheckpointResponder
     return savepoint;
   }
 
-  CompletableFuture<CompletedCheckpoint> triggerCheckpoint() {
-    return coordinator.triggerCheckpoint();
-  }
-
   CheckpointStats stats() {
     return coordinator.stats();
   }
@@ -135,6 +131,9 @@ final class JobCheckpointing implements CheckpointTransport, CheckpointResponder
   /** Stops checkpointing, waits for queued deletions, and removes a temporary checkpoint directory. */
   void close() {
     coordinator.stop();
+    if (!temporary) {
+      coordinator.discardAbandonedCheckpoints(); // every subtask has ended: only restorable checkpoints stay
+    }
     try {
       coordinator.cleanupIdle().get(10, TimeUnit.SECONDS);
     } catch (Exception e) {

@@ -239,7 +239,7 @@ final class JobExecution implements JobHandle, SubtaskListener {
       }
     }
     timer.stop();
-    CheckpointStats checkpoints = checkpointStats();
+    CheckpointStats checkpoints = CheckpointStats.NONE;
     if (checkpointing != null) {
       checkpointing.close(); // after the subtasks: nothing acknowledges any more
       checkpoints = checkpointing.stats();
@@ -318,15 +318,6 @@ final class JobExecution implements JobHandle, SubtaskListener {
           + "' was started without checkpointing; run it with RunOptions.checkpointing(...) to take savepoints"));
     }
     return checkpointing.triggerSavepoint(directory);
-  }
-
-  /** Triggers a checkpoint now (tests); fails when the job does not checkpoint. */
-  CompletableFuture<CompletedCheckpoint> triggerCheckpoint() {
-    if (checkpointing == null) {
-      return CompletableFuture.failedFuture(new CheckpointAbortedException(0, "job '" + plan.name()
-          + "' was started without checkpointing"));
-    }
-    return checkpointing.triggerCheckpoint();
   }
 
   @Override

@@ -153,14 +153,15 @@ class CheckpointCoordinatorTest {
 
   @Test
   void aCheckpointNotAcknowledgedInTimeIsAborted() throws Exception {
-    coordinator(onDemand().withTimeout(Duration.ofMillis(200))).start();
+    coordinator(onDemand().withTimeout(Duration.ofMillis(500))).start();
+    SubtaskCheckpointAck onlyAck = tasks.write(1, graph.tasks().get(0), 0, List.of(), false); // files first: fsync is slow
     CompletableFuture<CompletedCheckpoint> future = coordinator.triggerCheckpoint();
     transport.nextBarrier();
-    coordinator.acknowledge(tasks.write(1, graph.tasks().get(0), 0, List.of(), false));
+    coordinator.acknowledge(onlyAck);
     ExecutionException failed = assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
     CheckpointAbortedException cause = assertInstanceOf(CheckpointAbortedException.class, failed.getCause());
     assertEquals(1, cause.checkpointId());
-    assertTrue(cause.getMessage().contains("timed out after 200 ms; 3 of 4 subtasks"), cause.getMessage());
+    assertTrue(cause.getMessage().contains("timed out after 500 ms; 3 of 4 subtasks"), cause.getMessage());
     assertTrue(cause.getMessage().contains("Lines -> Tokenize (2/2)"), cause.getMessage());
     assertEquals(List.of(1L), transport.aborted);
     CheckpointSummary summary = coordinator.stats().lastFailed().orElseThrow();
