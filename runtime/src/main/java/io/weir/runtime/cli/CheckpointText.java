@@ -18,7 +18,7 @@ import java.util.Locale;
  *
  * Times are the longest over the subtasks; sizes are summed (SIZE: state referred to, INCREMENTAL:
  * what this checkpoint wrote, IN-FLIGHT: buffers stored by unaligned snapshots); ATTEMPT is the
- * attempt that took it (a restarted attempt numbers on from the checkpoint it restored). A failed checkpoint's reason follows its row.
+ * attempt that took it. A failed checkpoint's reason follows its row.
  */
 final class CheckpointText {
   static final String HEADER = String.format("%6s  %-10s  %-11s  %5s  %8s  %8s  %8s  %8s  %10s  %11s  %10s  %7s",

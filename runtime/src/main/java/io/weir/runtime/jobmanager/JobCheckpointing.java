@@ -92,14 +92,12 @@ final class JobCheckpointing {
 
   /**
    * Creates the coordinator of a deployed attempt whose subtask i of every task runs in
-   * {@code slots.get(i)}. A restart first deletes what the failed attempt left of checkpoints
-   * after the restored one: their numbers are taken again.
+   * {@code slots.get(i)}. Its checkpoint ids continue after every id that has files in the job's
+   * directory, so they keep growing across attempts; what a failed attempt left of checkpoints
+   * after the restored one goes at the new attempt's first completion (the coordinator's rule).
    */
   void attemptDeployed(int attempt, RestorePlan restore, List<SlotPool.Member> slots, ScheduledExecutorService timer,
       Executor io) {
-    if (directory != null && firstUsed) {
-      CheckpointLeftovers.deleteAfter(directory, restore == null ? 0 : restore.checkpointId());
-    }
     firstUsed = true;
     firstRestore = null;
     Map<Long, RpcConnection> bySubtask = new HashMap<>();

@@ -19,8 +19,7 @@ import java.util.Objects;
  * @param inFlightBytes bytes of in-flight buffers unaligned snapshots stored
  * @param failure why it failed; empty otherwise
  * @param location where it was stored (its metadata file); empty unless completed
- * @param attempt the attempt that took it (0 for the first): a restarted attempt numbers its
- *     checkpoints on from the one it restored, so ids of checkpoints that failed before may recur
+ * @param attempt the attempt that took it (0 for the first); ids keep growing across attempts
  */
 public record CheckpointSummary(long id, CheckpointType type, Status status, long triggeredAtMillis, long durationMillis,
     int acknowledged, int total, long syncMillis, long asyncMillis, long alignmentMillis, long stateBytes,

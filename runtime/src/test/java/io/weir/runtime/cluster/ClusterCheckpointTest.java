@@ -133,6 +133,12 @@ class ClusterCheckpointTest {
     long words = Text.oracle(30000).values().stream().mapToLong(Long::longValue).sum();
     long counted = end.tasks().stream().filter(t -> t.name().startsWith("Count")).findFirst().orElseThrow().recordsIn();
     assertTrue(counted > 0 && counted < words, "the restarted attempt resumed midway: " + counted + " of " + words);
+    // checkpoint ids keep growing across attempts: none recurs, the restarted attempt's follow the first one's
+    List<CheckpointSummary> recent = end.checkpoints().recent();
+    assertEquals(recent.size(), recent.stream().mapToLong(CheckpointSummary::id).distinct().count(), recent.toString());
+    long firstAttemptsHighest = recent.stream().filter(c -> c.attempt() == 0).mapToLong(CheckpointSummary::id).max().orElse(0);
+    assertTrue(recent.stream().filter(c -> c.attempt() == 1).allMatch(c -> c.id() > firstAttemptsHighest), recent.toString());
+    assertTrue(recent.stream().anyMatch(c -> c.attempt() == 1), recent.toString());
     // the job's checkpoints count over both attempts; the latest one's metadata is kept (older ones were subsumed)
     assertTrue(end.checkpoints().completed() >= before.checkpoints().completed(), end.checkpoints().toString());
     String latest = end.checkpoints().recent().stream().filter(c -> c.status() == CheckpointSummary.Status.COMPLETED)
