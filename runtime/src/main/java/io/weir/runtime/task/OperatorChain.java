@@ -12,6 +12,7 @@ import io.weir.runtime.network.WatermarkStatus;
 import io.weir.runtime.operator.OperatorInvoker;
 import io.weir.runtime.operator.SideOutputBinding;
 import io.weir.runtime.operator.TimerInvoker;
+import io.weir.runtime.operator.TransactionalSinkBinding;
 import io.weir.runtime.plan.VertexKind;
 import io.weir.runtime.plan.VertexPlan;
 import io.weir.state.backend.StateBackend;
@@ -36,6 +37,10 @@ final class OperatorChain {
   private final Map<String, ChainedOperator> byVertex = new HashMap<>();
   private final List<RecordWriter> writers;
   private final SubtaskOperatorState operatorState;
+  /** What the subtask resumes from, or null when it starts empty. */
+  private final SubtaskRestore restore;
+  /** The two-phase commit driver of each transactional sink, by vertex id. */
+  private final Map<String, SinkTransactions> transactions = new HashMap<>();
   private SourceReader<Object> source;
   private TaskOperatorContext sourceContext;
   private Emitter<Object> sourceOutput;
@@ -54,7 +59,10 @@ final class OperatorChain {
     this.setup = setup;
     this.writers = List.copyOf(setup.writers().values());
     TaskSpec task = setup.task();
-    this.operatorState = new SubtaskOperatorState(setup.subtaskIndex(), task.parallelism(), setup.operatorStateRestore());
+    this.restore = setup.checkpointing() == null ? null : setup.checkpointing().restore();
+    // resuming from a checkpoint: its operator state replaces any given separately
+    this.operatorState = new SubtaskOperatorState(setup.subtaskIndex(), task.parallelism(),
+        restore != null ? restore.operatorState() : setup.operatorStateRestore());
     List<VertexPlan> vertices = task.vertices();
     ChainedOperator[] created = new ChainedOperator[vertices.size()];
     TimedOperator[] timers = new TimedOperator[vertices.size()];
@@ -78,6 +86,9 @@ final class OperatorChain {
       PhysicalEdge in = task.chainedInputOf(v.id());
       OperatorInvoker<Object> invoker = (OperatorInvoker<Object>) create(context, () -> v.invokerFactory().get());
       bindOperatorState(v, context, invoker);
+      if (invoker instanceof TransactionalSinkBinding binding) {
+        transactions.put(v.id(), SinkTransactions.bind(v.id(), binding, operatorState, context));
+      }
       bindSideOutputs(v, context, invoker);
       ChainedOperator op = new ChainedOperator(
           v.id(), context, invoker, output, in == null ? 0 : in.targetInput(), v.keySelector(), setup.maxParallelism());
@@ -166,11 +177,47 @@ final class OperatorChain {
     return operatorState.snapshot(snapshotId, storage, writer);
   }
 
+  /** What the subtask resumes from, or null when it starts empty. */
+  SubtaskRestore restore() {
+    return restore;
+  }
+
+  /** The chain's operators and sinks (not the source), in topological order. */
+  List<ChainedOperator> operators() {
+    return operators;
+  }
+
+  /** At the barrier of checkpoint {@code checkpointId}, before the operator state snapshot: transactional sinks pre-commit. */
+  void preCommitSinks(long checkpointId) {
+    for (SinkTransactions t : transactions.values()) {
+      t.preCommit(checkpointId);
+    }
+  }
+
+  /** Checkpoint {@code checkpointId} completed: transactional sinks commit what they pre-committed up to it. */
+  void commitSinks(long checkpointId) {
+    for (SinkTransactions t : transactions.values()) {
+      t.commitUpTo(checkpointId);
+    }
+  }
+
+  /** Sends {@code event} on every network output, after the records written so far (priority barriers may overtake them). */
+  void broadcastEvent(io.weir.runtime.network.ChannelEvent event) {
+    for (RecordWriter writer : writers) {
+      writer.broadcastEvent(event);
+    }
+  }
+
   /** Opens downstream operators before upstream ones, the source last, so that whatever emits finds its successors ready. */
   void open() {
     for (int i = operators.size() - 1; i >= 0; i--) {
       ChainedOperator op = operators.get(i);
-      op.open(backendOf.get(i));
+      op.open(backendOf.get(i), restore);
+    }
+    if (restore != null) { // the sinks opened: commit what the restored checkpoint pre-committed
+      for (SinkTransactions t : transactions.values()) {
+        t.recover(restore.checkpointId());
+      }
     }
     if (source != null) {
       sourceOpened = true;
@@ -279,7 +326,11 @@ final class OperatorChain {
    */
   void finish() {
     closeSource();
-    for (ChainedOperator op : operators) {
+    for (ChainedOperator op : operators) { // head first: a sink has every record when it ends its input
+      SinkTransactions t = transactions.get(op.vertexId());
+      if (t != null) {
+        t.endOfInput();
+      }
       op.close();
     }
     for (RecordWriter writer : writers) {
@@ -296,6 +347,9 @@ final class OperatorChain {
       } catch (Throwable t) {
         addSuppressed(primary, sourceContext.failure("close failed", t));
       }
+    }
+    for (SinkTransactions t : transactions.values()) {
+      t.abortOpen(primary);
     }
     for (ChainedOperator op : operators) {
       try {
