@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>{@code --fail-after-commits C --failures F}: instance 0 throws on a write once it has seen C
  * commits in its current attempt, at most F times over all attempts (marker files in the output
  * directory remember the failures): a failure right after a completed checkpoint.
+ * {@code --sink-sleep-ms M} sleeps M ms per record: a slow sink that backpressures the job.
  */
 public final class CommittedFileSink implements TwoPhaseCommitSink {
   private Path pending;
@@ -33,6 +34,7 @@ public final class CommittedFileSink implements TwoPhaseCommitSink {
   private int failAfterCommits;
   private int failures;
   private int commits;
+  private long sleepMillis;
 
   public void open(OperatorContext context) throws IOException {
     output = Path.of(context.parameters().get("output", ""));
@@ -43,9 +45,13 @@ public final class CommittedFileSink implements TwoPhaseCommitSink {
     mayFail = context.subtaskIndex() == 0;
     failAfterCommits = context.parameters().getInt("fail-after-commits", 0);
     failures = context.parameters().getInt("failures", 1);
+    sleepMillis = context.parameters().getLong("sink-sleep-ms", 0);
   }
 
-  public void write(Verdict verdict) throws IOException {
+  public void write(Verdict verdict) throws IOException, InterruptedException {
+    if (sleepMillis > 0) {
+      Thread.sleep(sleepMillis);
+    }
     if (mayFail && failAfterCommits > 0 && commits >= failAfterCommits) {
       failOnce();
     }
