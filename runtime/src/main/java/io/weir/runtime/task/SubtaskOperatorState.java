@@ -1,7 +1,10 @@
 package io.weir.runtime.task;
 
 import io.weir.runtime.operator.OperatorStateBinding;
+import io.weir.runtime.operator.TransactionalSinkBinding;
+import io.weir.state.ListState;
 import io.weir.state.operator.OperatorStateStore;
+import io.weir.state.operator.Redistribution;
 import io.weir.state.snapshot.SnapshotStorage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,8 +18,19 @@ import java.util.concurrent.Executor;
  * The operator state of one subtask: a store per source or sink instance that declares operator
  * state, filled from a restore when there is one, and snapshotted together. Used by the task
  * thread only (the running chain and the test harnesses alike).
+ *
+ * <p>A transactional sink (its invoker implements {@link TransactionalSinkBinding}) always gets a
+ * store, holding the reserved list {@link #PENDING_TRANSACTIONS} next to its own {@code @State}
+ * lists: the transactions it pre-committed and that are not committed yet, which
+ * {@link SinkTransactions} maintains.
  */
 public final class SubtaskOperatorState {
+  /**
+   * The reserved operator state of a transactional sink: its {@link PendingTransaction}s, split
+   * evenly on restore so that each is committed by exactly one new instance at any parallelism.
+   */
+  public static final String PENDING_TRANSACTIONS = "weir.pending-transactions";
+
   private final int subtaskIndex;
   private final int parallelism;
   private final OperatorStateRestore restore;
@@ -32,14 +46,18 @@ public final class SubtaskOperatorState {
   }
 
   /**
-   * If {@code instance} (a source reader or an invoker) declares operator state, creates its store,
-   * restores this subtask's share into it and binds the fields. Call before the instance opens.
-   * Restore failures (e.g. a corrupted snapshot) propagate, naming the file; so does restored state
-   * the instance does not declare (any more), rather than being dropped silently.
+   * If {@code instance} (a source reader or an invoker) declares operator state or is a
+   * transactional sink, creates its store, restores this subtask's share into it and binds the
+   * fields (a transactional sink's reserved {@link #PENDING_TRANSACTIONS} list first). Call before
+   * the instance opens. Restore failures (e.g. a corrupted snapshot) propagate, naming the file;
+   * so does restored state the instance does not declare (any more), rather than being dropped
+   * silently.
    */
   public void bind(String vertexId, Object instance) {
     List<String> snapshots = restore == null ? List.of() : restore.snapshotsOf(vertexId);
-    if (!(instance instanceof OperatorStateBinding binding)) {
+    OperatorStateBinding binding = instance instanceof OperatorStateBinding b ? b : null;
+    boolean transactional = instance instanceof TransactionalSinkBinding;
+    if (binding == null && !transactional) {
       if (!snapshots.isEmpty()) {
         throw new IllegalStateException("the snapshot has operator state for vertex " + vertexId
             + ", which declares none: it would be lost");
@@ -53,15 +71,41 @@ public final class SubtaskOperatorState {
     if (!snapshots.isEmpty()) {
       store.restore(restore.storage(), snapshots);
     }
-    binding.bindOperatorState(store);
-    if (!store.unclaimedRestoredStates().isEmpty()) {
-      throw new IllegalStateException("the snapshot has operator state " + store.unclaimedRestoredStates()
+    if (transactional) { // registered before the user's lists, so a user list of that name cannot take it
+      pendingList(store);
+    }
+    if (binding != null) {
+      binding.bindOperatorState(store);
+    }
+    List<String> unclaimed = store.unclaimedRestoredStates();
+    if (unclaimed.contains(PENDING_TRANSACTIONS)) {
+      throw new IllegalStateException("the snapshot has pending transactions for vertex " + vertexId
+          + ", which is no longer a transactional sink (TwoPhaseCommitSink): they would never be committed");
+    }
+    if (!unclaimed.isEmpty()) {
+      throw new IllegalStateException("the snapshot has operator state " + unclaimed
           + " for vertex " + vertexId + ", which no longer declares it: it would be lost (keep the @State name)");
     }
     stores.put(vertexId, store);
   }
 
-  /** The store of vertex {@code vertexId}, or null when it declares no operator state. */
+  /**
+   * The reserved list of pending transactions of vertex {@code vertexId}, bound (and restored) by
+   * {@link #bind} because its instance is a transactional sink.
+   */
+  ListState<PendingTransaction> pendingTransactions(String vertexId) {
+    OperatorStateStore store = stores.get(vertexId);
+    if (store == null || !store.stateNames().contains(PENDING_TRANSACTIONS)) {
+      throw new IllegalStateException("vertex " + vertexId + " was not bound as a transactional sink");
+    }
+    return pendingList(store);
+  }
+
+  private static ListState<PendingTransaction> pendingList(OperatorStateStore store) {
+    return store.listState(PENDING_TRANSACTIONS, PendingTransaction.SERIALIZER, Redistribution.EVEN_SPLIT);
+  }
+
+  /** The store of vertex {@code vertexId}, or null when it declares no operator state and is not transactional. */
   public OperatorStateStore store(String vertexId) {
     return stores.get(vertexId);
   }

@@ -3,6 +3,7 @@ package io.weir.runtime.network.remote;
 import io.netty.buffer.ByteBuf;
 import io.weir.runtime.network.BufferRecycler;
 import io.weir.runtime.network.ChannelEvent;
+import io.weir.runtime.network.CheckpointBarrier;
 import io.weir.runtime.network.EndOfInput;
 import io.weir.runtime.network.NetworkBuffer;
 import io.weir.runtime.rpc.ProtocolException;
@@ -90,7 +91,11 @@ final class InboundChannel implements BufferRecycler {
     }
   }
 
-  /** On the event loop: an event, ordered after every buffer before it. */
+  /**
+   * On the event loop: an event, ordered after every buffer before it on the wire. An unaligned
+   * barrier goes to the gate with priority, so it also jumps this channel's buffers still queued in
+   * the gate (which the gate adds to its {@code overtaken}); everything else keeps its place.
+   */
   void onEvent(ChannelEvent event) {
     RemoteGate owner = gate;
     if (owner == null) {
@@ -102,7 +107,12 @@ final class InboundChannel implements BufferRecycler {
       }
       connection.inboundEnded(this);
     }
-    owner.input.add(NetworkBuffer.event(event, id.channelIndex()));
+    NetworkBuffer buffer = NetworkBuffer.event(event, id.channelIndex());
+    if (event instanceof CheckpointBarrier barrier && barrier.isPriority()) {
+      owner.input.addPriority(buffer);
+    } else {
+      owner.input.add(buffer);
+    }
   }
 
   /** The consumer read an exclusive buffer: keep it reserved for this channel and give the sender a credit. */

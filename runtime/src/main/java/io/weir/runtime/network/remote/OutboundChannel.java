@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.weir.runtime.network.ChannelTarget;
+import io.weir.runtime.network.CheckpointBarrier;
 import io.weir.runtime.network.EndOfInput;
 import io.weir.runtime.network.NetworkBuffer;
 import java.util.ArrayDeque;
@@ -16,9 +17,18 @@ import java.util.concurrent.RejectedExecutionException;
  * buffers here and never blocks; the connection's event loop ships them in order: data buffers
  * only against credit from the receiver, events (which occupy no receive buffer) as soon as every
  * buffer before them went and the receiver is known to be ready (it granted its first credit, which
- * it does once the consuming gate is registered). A data buffer goes back to the producer's pool once written to the
- * socket, so queued and in-flight buffers count against that pool: with no credit the queue grows
- * until the pool is empty and the producer blocks in {@code BufferPool.request()}.
+ * it does once the consuming gate is registered). So an event never needs credit, but an aligned
+ * barrier or a cancel marker still waits for the data queued before it: the channel stays FIFO.
+ *
+ * <p>The one exception is {@link #addPriority}: an unaligned barrier goes into a separate queue that
+ * is shipped before the data queue, also without credit. It jumps every data buffer queued at that
+ * moment and carries their number in {@link CheckpointBarrier#overtaken()}; those buffers follow it
+ * on the wire in their order, so the consumer can tell which buffers after the barrier belong
+ * before the cut.
+ *
+ * <p>A data buffer goes back to the producer's pool once written to the socket, so queued and
+ * in-flight buffers count against that pool: with no credit the queue grows until the pool is empty
+ * and the producer blocks in {@code BufferPool.request()}.
  */
 final class OutboundChannel implements ChannelTarget {
   final PeerConnection connection;
@@ -28,6 +38,8 @@ final class OutboundChannel implements ChannelTarget {
   private final Runnable drainTask = this::drain;
   // guarded by this
   private final ArrayDeque<NetworkBuffer> queue = new ArrayDeque<>();
+  /** Unaligned barriers, shipped before anything in {@code queue}, in the order they came. */
+  private final ArrayDeque<NetworkBuffer> priority = new ArrayDeque<>();
   private int queuedData;
   private int credit;
   /** The receiver granted credit once: its gate is registered, so events may go (they need no credit themselves). */
@@ -46,14 +58,11 @@ final class OutboundChannel implements ChannelTarget {
 
   @Override
   public void add(NetworkBuffer buffer) {
-    Channel schedule = null;
+    Channel schedule;
     synchronized (this) {
-      if (failure != null) {
-        buffer.recycle();
-        throw new RemoteChannelException("channel " + id + " to " + connection.peerName() + " is broken: " + failure.getMessage(), failure);
-      }
+      checkUsable(buffer);
       if (buffer.isEvent()) {
-        EventCodec.code(buffer.event()); // an event without a wire form fails here, in the producer, not on the event loop
+        checkEncodable(buffer); // an event without a wire form fails here, in the producer, not on the event loop
       } else if (buffer.length() > maxDataBytes) {
         int length = buffer.length();
         buffer.recycle();
@@ -64,11 +73,58 @@ final class OutboundChannel implements ChannelTarget {
       if (!buffer.isEvent()) {
         queuedData++;
       }
-      if (channel != null && !scheduled && sendable()) {
-        scheduled = true;
-        schedule = channel;
-      }
+      schedule = claimDrain();
     }
+    scheduleDrain(schedule);
+  }
+
+  /**
+   * Ships an unaligned barrier ahead of the data buffers queued for credit (after earlier priority
+   * barriers), counting those buffers into the barrier's {@code overtaken}. Needs no credit.
+   */
+  @Override
+  public void addPriority(NetworkBuffer event) {
+    if (!(event.event() instanceof CheckpointBarrier barrier) || !barrier.isPriority()) {
+      throw new IllegalArgumentException("only unaligned checkpoint barriers travel with priority, got " + event.event());
+    }
+    Channel schedule;
+    synchronized (this) {
+      checkUsable(event);
+      checkEncodable(event);
+      priority.addLast(queuedData == 0 ? event : NetworkBuffer.event(barrier.overtook(queuedData), event.channel()));
+      schedule = claimDrain();
+    }
+    scheduleDrain(schedule);
+  }
+
+  /** With the lock held: throws (after recycling {@code buffer}) once the channel failed. */
+  private void checkUsable(NetworkBuffer buffer) {
+    if (failure != null) {
+      buffer.recycle();
+      throw new RemoteChannelException("channel " + id + " to " + connection.peerName() + " is broken: " + failure.getMessage(), failure);
+    }
+  }
+
+  /** Encodes the event once to check it has a wire form and fits a frame (events are rare; it is encoded again when sent). */
+  private void checkEncodable(NetworkBuffer event) {
+    EventCodec.code(event.event());
+    int bytes = EventCodec.payload(event.event()).length;
+    if (bytes > maxDataBytes) {
+      throw new IllegalArgumentException("event " + event.event() + " for channel " + id + " needs " + bytes
+          + " bytes, more than the data plane's frame limit of " + maxDataBytes + " bytes");
+    }
+  }
+
+  /** With the lock held: the channel to run a drain on, if one is needed and not yet scheduled. */
+  private Channel claimDrain() {
+    if (channel != null && !scheduled && sendable()) {
+      scheduled = true;
+      return channel;
+    }
+    return null;
+  }
+
+  private void scheduleDrain(Channel schedule) {
     if (schedule != null) {
       try {
         schedule.eventLoop().execute(drainTask);
@@ -79,6 +135,9 @@ final class OutboundChannel implements ChannelTarget {
   }
 
   private boolean sendable() {
+    if (!priority.isEmpty()) {
+      return receiverReady;
+    }
     NetworkBuffer head = queue.peekFirst();
     return head != null && (head.isEvent() ? receiverReady : credit > 0);
   }
@@ -116,7 +175,7 @@ final class OutboundChannel implements ChannelTarget {
         if (failure != null || out == null || !sendable()) {
           break;
         }
-        next = queue.pollFirst();
+        next = priority.isEmpty() ? queue.pollFirst() : priority.pollFirst();
         if (!next.isEvent()) {
           credit--;
           queuedData--;
@@ -158,14 +217,20 @@ final class OutboundChannel implements ChannelTarget {
       failure = cause;
       dropped = new ArrayList<>(queue);
       queue.clear();
+      priority.clear(); // events: nothing to recycle
       queuedData = 0;
     }
     dropped.forEach(NetworkBuffer::recycle);
   }
 
-  /** Buffers waiting for credit or for the connection (for tests and metrics). */
+  /** Buffers and events waiting for credit or for the connection (for tests and metrics). */
   synchronized int queued() {
-    return queue.size();
+    return queue.size() + priority.size();
+  }
+
+  /** Unaligned barriers not yet written (for tests). */
+  synchronized int queuedPriority() {
+    return priority.size();
   }
 
   synchronized int credit() {

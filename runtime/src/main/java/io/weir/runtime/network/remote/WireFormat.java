@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * IDENTIFY dialer→acceptor, first frame: type | magic "WDPL" | version | dialerId | acceptorId
  * ANNOUNCE sender→receiver: type | stream | jobId | attempt | consumerTask | consumerSubtask | channelIndex
  * BUFFER   sender→receiver: type | stream | records | backlog | bytes (rest of the frame)
- * EVENT    sender→receiver: type | stream | eventCode (1) | payload (rest of the frame)
+ * EVENT    sender→receiver: type | stream | eventCode (1) | payload (rest of the frame; see EventCodec)
  * CREDIT   receiver→sender: type | stream | credits
  * </pre>
  *

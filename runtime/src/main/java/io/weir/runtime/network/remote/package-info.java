@@ -18,8 +18,9 @@
  * ({@link io.weir.runtime.network.remote.WireFormat}): ANNOUNCE opens a channel (the sender's stream
  * number for a {@link io.weir.runtime.network.remote.ChannelId}), BUFFER carries one buffer exactly as
  * the record writer filled it (record count, the sender's backlog, the serialized bytes), EVENT an
- * event in order with the buffers (a one-byte code and a payload: END_OF_INPUT now; barriers and
- * watermarks get their own codes), CREDIT goes back from receiver to sender. A malformed, unknown or
+ * event in order with the buffers (a one-byte code and a payload, see
+ * {@link io.weir.runtime.network.remote.EventCodec}: end of input, watermarks, idleness, checkpoint
+ * barriers and cancel markers), CREDIT goes back from receiver to sender. A malformed, unknown or
  * oversized frame closes the connection with a logged reason; the process keeps serving.
  *
  * <h2>Credit-based flow control</h2>
@@ -31,7 +32,11 @@
  * connection keep flowing. Each BUFFER reports the sender's backlog; the receiver lends floating
  * buffers of the gate ({@code floatingBuffersPerGate}) to channels whose backlog exceeds their
  * credit. When the consumer recycles a received buffer, its credit goes back to the sender. Events
- * need no credit. Sent buffers return to the producer's pool once written to the socket, and the
+ * need no credit, but keep their place after the data queued before them (an aligned barrier must).
+ * An unaligned checkpoint barrier ({@code ChannelTarget.addPriority}) is the exception: it is shipped
+ * ahead of the data still queued for credit, counting the buffers it jumped into its
+ * {@code overtaken}, and the receiver hands it to {@code InputGate.addPriority}, where it also jumps
+ * (and counts) the channel's buffers queued in the gate. Sent buffers return to the producer's pool once written to the socket, and the
  * socket is flushed after every batch the event loop writes, so no latency is added to the
  * producer's buffer timeout.
  *
