@@ -38,7 +38,9 @@ public interface TwoPhaseCommitSink {
   /**
    * Called once after {@code open} when the job resumes from a checkpoint, before the restored
    * handles are committed and before any write: discard what transactions that will never commit
-   * left behind. {@code restoredHandles} are the handles about to be committed (keep those).
+   * left behind. {@code restoredHandles} are the handles about to be committed, by this instance or
+   * by another instance of the sink (keep those all). Several instances recover at once: each must
+   * discard only what it owns (e.g. files named after its subtask index).
    */
   default void recover(java.util.Set<String> restoredHandles) throws Exception {}
 }

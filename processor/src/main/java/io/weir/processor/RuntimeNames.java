@@ -46,6 +46,10 @@ public final class RuntimeNames {
   public static final ClassName KEY_SELECTOR = ClassName.get("io.weir.runtime.operator", "KeySelector");
   public static final ClassName OPERATOR_STATE_BINDING =
       ClassName.get("io.weir.runtime.operator", "OperatorStateBinding");
+  public static final ClassName TRANSACTIONAL_SINK_BINDING =
+      ClassName.get("io.weir.runtime.operator", "TransactionalSinkBinding");
+  /** The operator state name the runtime keeps a transactional sink's pending transactions under. */
+  public static final String PENDING_TRANSACTIONS_STATE = "weir.pending-transactions";
   public static final ClassName SIDE_OUTPUT_BINDING = ClassName.get("io.weir.runtime.operator", "SideOutputBinding");
   public static final ClassName TIMER_INVOKER = ClassName.get("io.weir.runtime.operator", "TimerInvoker");
   public static final ClassName BOUNDED_OUT_OF_ORDERNESS =

@@ -74,6 +74,12 @@ public enum Tag {
    * operator, a duplicate name), or {@code output = ...} naming a side output an upstream lacks.
    */
   SIDE_OUTPUT("weir.side-output"),
+  /**
+   * A class implementing {@code TwoPhaseCommitSink} that is not a sink, or is a {@code @Keyed}
+   * sink (transactions belong to an instance, not to a key), or a transactional sink whose
+   * {@code @State} takes the name the runtime reserves for its pending transactions.
+   */
+  TRANSACTIONAL_SINK("weir.transactional-sink"),
   /** The processor itself failed (a bug in Weir) or could not write its output. */
   INTERNAL("weir.internal");
 

@@ -30,6 +30,7 @@ import javax.lang.model.type.TypeMirror;
  * @param sideOutputs its {@code @SideOutput} fields in declaration order
  * @param readsOutput the upstreams' side output it reads ({@code output = ...}); empty for their main output
  * @param unresolved whether any type it mentions is not (yet) known to javac
+ * @param transactional whether the class implements {@code io.weir.api.TwoPhaseCommitSink}
  */
 public record VertexModel(
     TypeElement element,
@@ -51,7 +52,8 @@ public record VertexModel(
     WindowModel window,
     List<SideOutputModel> sideOutputs,
     String readsOutput,
-    boolean unresolved) {
+    boolean unresolved,
+    boolean transactional) {
 
   public String qualifiedName() {
     return element.getQualifiedName().toString();

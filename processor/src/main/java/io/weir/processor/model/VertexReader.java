@@ -8,6 +8,7 @@ import io.weir.api.OperatorContext;
 import io.weir.api.SourceReader;
 import io.weir.api.SideOutput;
 import io.weir.api.State;
+import io.weir.api.TwoPhaseCommitSink;
 import io.weir.api.Window;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +90,7 @@ public final class VertexReader {
         type, role, annotation, name.isEmpty() ? simpleName : name, parallelism, exchange, jobName,
         List.copyOf(upstreams), sourceOutput, inputs, hasLifecycle(type, "open"), hasLifecycle(type, "close"),
         key, states, List.copyOf(eventTimes), List.copyOf(onTimers), window, sideOutputs(type, unresolved),
-        role.hasInputs() ? annotations.string(annotation, "output", "") : "", unresolved.any);
+        role.hasInputs() ? annotations.string(annotation, "output", "") : "", unresolved.any, transactional(type));
   }
 
   private List<InputModel> inputs(TypeElement type, Role role, Unresolved unresolved) {
@@ -272,6 +273,12 @@ public final class VertexReader {
     TypeMirror type = value.getValue() instanceof TypeMirror t ? t : null;
     unresolved.note(type == null || TypeScan.containsError(type));
     return type;
+  }
+
+  /** Whether {@code type} implements {@link TwoPhaseCommitSink}, directly or through a superclass. */
+  private boolean transactional(TypeElement type) {
+    TypeElement sink = env.getElementUtils().getTypeElement(TwoPhaseCommitSink.class.getCanonicalName());
+    return sink != null && types.isSubtype(types.erasure(type.asType()), types.erasure(sink.asType()));
   }
 
   /** {@code public void open(OperatorContext)} or {@code public void close()}, inherited or not. */

@@ -46,6 +46,7 @@ public final class Validator {
   private final TimeCheck time;
   private final WindowCheck windows;
   private final SideOutputCheck sideOutputs;
+  private final TransactionalSinkCheck transactionalSinks;
 
   public Validator(ProcessingEnvironment env, Diagnostics diagnostics) {
     Elements elements = env.getElementUtils();
@@ -62,6 +63,7 @@ public final class Validator {
     this.time = new TimeCheck(diagnostics, elements, types);
     this.windows = new WindowCheck(diagnostics, elements, types);
     this.sideOutputs = new SideOutputCheck(diagnostics);
+    this.transactionalSinks = new TransactionalSinkCheck(diagnostics);
   }
 
   /** The outcome: which jobs are valid, with their {@code @Job} settings (absent when defaulted). */
@@ -127,6 +129,7 @@ public final class Validator {
     classShape.check(vertex.element(), what);
     sideOutputs.checkDeclarations(vertex);
     parallelism.checkVertex(vertex);
+    transactionalSinks.check(vertex);
     if (vertex.window() != null) {
       windows.check(vertex);
       if (vertex.role() != Role.OPERATOR) {

@@ -13,6 +13,7 @@ import io.weir.api.Emitter;
 import io.weir.api.OperatorContext;
 import io.weir.api.TimeDomain;
 import io.weir.api.TimerService;
+import io.weir.api.TwoPhaseCommitSink;
 import io.weir.processor.RuntimeNames;
 import io.weir.processor.model.InputModel;
 import io.weir.processor.model.Role;
@@ -29,7 +30,9 @@ import javax.lang.model.type.TypeMirror;
  * Generates {@code <Simple>_WeirInvoker}, which calls one operator or sink instance directly:
  * binds its {@code @State} fields (keyed state in open; a sink's operator state in
  * {@code bindOperatorState}, before open), forwards lifecycle calls, and dispatches each record to the
- * user method of its input with a cast, no reflection.
+ * user method of its input with a cast, no reflection. The invoker of a sink implementing
+ * {@code TwoPhaseCommitSink} also implements {@code TransactionalSinkBinding}, handing the runtime
+ * the instance whose transactions it drives.
  */
 public final class InvokerWriter {
   private static final ClassName VOID = ClassName.get(Void.class);
@@ -91,6 +94,15 @@ public final class InvokerWriter {
     if (vertex.hasOperatorState()) {
       type.addSuperinterface(RuntimeNames.OPERATOR_STATE_BINDING)
           .addMethod(operatorState.bindMethod(vertex, "operator"));
+    }
+    if (vertex.transactional() && vertex.role() == Role.SINK) {
+      type.addSuperinterface(RuntimeNames.TRANSACTIONAL_SINK_BINDING)
+          .addMethod(MethodSpec.methodBuilder("transactionalSink")
+              .addAnnotation(Override.class)
+              .addModifiers(Modifier.PUBLIC)
+              .returns(TwoPhaseCommitSink.class)
+              .addStatement("return operator")
+              .build());
     }
     return JavaFile.builder(invoker.packageName(), type.build()).skipJavaLangImports(true).build();
   }

@@ -19,6 +19,8 @@ public final class InputGate implements ChannelTarget {
   private final Condition notEmpty = lock.newCondition();
   private int maxQueued;
   private boolean cancelled;
+  /** Set by {@link #wakeUp}: the consumer's current or next wait returns null once, so it can look at its mailbox. */
+  private boolean woken;
   private Throwable failure;
 
   public InputGate(int channels) {
@@ -87,7 +89,10 @@ public final class InputGate implements ChannelTarget {
     }
   }
 
-  /** The next buffer, waiting for one. Throws {@link TaskCancelledException} once cancelled. */
+  /**
+   * The next buffer, waiting for one; null when {@link #wakeUp} interrupted the wait. Throws
+   * {@link TaskCancelledException} once cancelled.
+   */
   public NetworkBuffer take() {
     lock.lock();
     try {
@@ -96,6 +101,10 @@ public final class InputGate implements ChannelTarget {
         NetworkBuffer buffer = next();
         if (buffer != null) {
           return buffer;
+        }
+        if (woken) {
+          woken = false;
+          return null;
         }
         try {
           notEmpty.await();
@@ -110,8 +119,8 @@ public final class InputGate implements ChannelTarget {
   }
 
   /**
-   * The next buffer, waiting at most {@code timeoutNanos}; null when none came in time. Throws
-   * {@link TaskCancelledException} once cancelled.
+   * The next buffer, waiting at most {@code timeoutNanos}; null when none came in time or
+   * {@link #wakeUp} interrupted the wait. Throws {@link TaskCancelledException} once cancelled.
    */
   public NetworkBuffer take(long timeoutNanos) {
     lock.lock();
@@ -125,6 +134,10 @@ public final class InputGate implements ChannelTarget {
         if (buffer != null || remaining <= 0) {
           return buffer;
         }
+        if (woken) {
+          woken = false;
+          return null;
+        }
         try {
           remaining = notEmpty.awaitNanos(remaining);
         } catch (InterruptedException e) {
@@ -132,6 +145,20 @@ public final class InputGate implements ChannelTarget {
           throw new TaskCancelledException("interrupted while waiting for input");
         }
       }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Makes the consumer's current wait (or, if it is not waiting, its next one) return null once:
+   * another thread left work in the task's mailbox (a checkpoint trigger or notification).
+   */
+  public void wakeUp() {
+    lock.lock();
+    try {
+      woken = true;
+      notEmpty.signalAll();
     } finally {
       lock.unlock();
     }

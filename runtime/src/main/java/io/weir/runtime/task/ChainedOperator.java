@@ -53,13 +53,33 @@ public final class ChainedOperator {
     return context;
   }
 
-  /** Creates the keyed state (keyed vertices) and opens the invoker. */
+  String vertexId() {
+    return vertexId;
+  }
+
+  /** Creates the keyed state (keyed vertices) and opens the invoker, starting empty. */
   void open(StateBackend stateBackend) {
+    open(stateBackend, null);
+  }
+
+  /**
+   * Creates the keyed state (keyed vertices), restores it from {@code restore} when resuming (before
+   * the invoker registers any state, as restoring requires) and opens the invoker.
+   *
+   * @param restore what the subtask resumes from, or null to start empty
+   */
+  void open(StateBackend stateBackend, SubtaskRestore restore) {
     try {
       if (selector != null) {
         backend = stateBackend.createKeyedBackend(vertexId,
             KeyGroups.rangeFor(context.subtaskIndex(), maxParallelism, context.parallelism()), maxParallelism,
             selector.keySerializer()); // backends that store keys as bytes (RocksDB) need it
+        if (restore != null && !restore.keyedOf(vertexId).isEmpty()) {
+          restoreKeyed(restore);
+        }
+      } else if (restore != null && !restore.keyedOf(vertexId).isEmpty()) {
+        throw new IllegalStateException("the snapshot has keyed state for vertex " + vertexId
+            + ", which is not keyed: it would be lost");
       }
       opened = true;
       invoker.open(context, backend);
@@ -67,6 +87,15 @@ public final class ChainedOperator {
       throw e;
     } catch (Throwable t) {
       throw context.failure("open failed", t);
+    }
+  }
+
+  private void restoreKeyed(SubtaskRestore restore) {
+    try {
+      backend.restore(restore.storage(), restore.keyedOf(vertexId), selector.keySerializer());
+    } catch (RuntimeException e) {
+      throw context.failure("could not restore its keyed state of checkpoint " + restore.checkpointId() + ": "
+          + e.getMessage(), e);
     }
   }
 

@@ -36,6 +36,8 @@ final class OperatorChain {
   private final Map<String, ChainedOperator> byVertex = new HashMap<>();
   private final List<RecordWriter> writers;
   private final SubtaskOperatorState operatorState;
+  /** What the subtask resumes from, or null when it starts empty. */
+  private final SubtaskRestore restore;
   private SourceReader<Object> source;
   private TaskOperatorContext sourceContext;
   private Emitter<Object> sourceOutput;
@@ -54,7 +56,10 @@ final class OperatorChain {
     this.setup = setup;
     this.writers = List.copyOf(setup.writers().values());
     TaskSpec task = setup.task();
-    this.operatorState = new SubtaskOperatorState(setup.subtaskIndex(), task.parallelism(), setup.operatorStateRestore());
+    this.restore = setup.checkpointing() == null ? null : setup.checkpointing().restore();
+    // resuming from a checkpoint: its operator state replaces any given separately
+    this.operatorState = new SubtaskOperatorState(setup.subtaskIndex(), task.parallelism(),
+        restore != null ? restore.operatorState() : setup.operatorStateRestore());
     List<VertexPlan> vertices = task.vertices();
     ChainedOperator[] created = new ChainedOperator[vertices.size()];
     TimedOperator[] timers = new TimedOperator[vertices.size()];
@@ -166,11 +171,28 @@ final class OperatorChain {
     return operatorState.snapshot(snapshotId, storage, writer);
   }
 
+  /** What the subtask resumes from, or null when it starts empty. */
+  SubtaskRestore restore() {
+    return restore;
+  }
+
+  /** The chain's operators and sinks (not the source), in topological order. */
+  List<ChainedOperator> operators() {
+    return operators;
+  }
+
+  /** Sends {@code event} on every network output, after the records written so far (priority barriers may overtake them). */
+  void broadcastEvent(io.weir.runtime.network.ChannelEvent event) {
+    for (RecordWriter writer : writers) {
+      writer.broadcastEvent(event);
+    }
+  }
+
   /** Opens downstream operators before upstream ones, the source last, so that whatever emits finds its successors ready. */
   void open() {
     for (int i = operators.size() - 1; i >= 0; i--) {
       ChainedOperator op = operators.get(i);
-      op.open(backendOf.get(i));
+      op.open(backendOf.get(i), restore);
     }
     if (source != null) {
       sourceOpened = true;

@@ -5,6 +5,7 @@ import io.weir.runtime.network.TaskCancelledException;
 import io.weir.runtime.operator.TransactionalSinkBinding;
 import io.weir.state.ListState;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,7 +18,12 @@ import org.slf4j.LoggerFactory;
  * transactions pre-committed and not committed yet are kept, with the checkpoint that pre-committed
  * them, in the sink's reserved operator state ({@link SubtaskOperatorState#PENDING_TRANSACTIONS}),
  * so the operator state snapshot taken right after {@link #preCommit} holds them and a restore
- * commits them, each by exactly one new instance at any parallelism.
+ * commits them.
+ *
+ * <p>On restore every new instance sees the handles of all old instances (the reserved state is a
+ * union), in old-subtask order, and takes a contiguous, nearly equal share of them to commit: each
+ * handle is committed by exactly one new instance at any parallelism, while every instance's
+ * {@code recover} knows all handles about to be committed and so never discards one of them.
  *
  * <p>Everything runs on the task thread. What the sink throws fails the task as an
  * {@link OperatorException} naming the sink and the step.
@@ -29,7 +35,9 @@ public final class SinkTransactions {
   private final TwoPhaseCommitSink sink;
   private final ListState<PendingTransaction> state;
   private final TaskOperatorContext context;
-  /** In pre-commit order (restored ones first); mirrored into {@code state} after every change. */
+  /** Every handle restored, by any instance; all of them are being committed by one instance or another. */
+  private final Set<String> restoredByAll = new LinkedHashSet<>();
+  /** In pre-commit order (this instance's restored share first); mirrored into {@code state} after every change. */
   private final List<PendingTransaction> pending = new ArrayList<>();
 
   private SinkTransactions(String vertexId, TwoPhaseCommitSink sink, ListState<PendingTransaction> state,
@@ -38,7 +46,13 @@ public final class SinkTransactions {
     this.sink = sink;
     this.state = state;
     this.context = context;
-    state.get().forEach(pending::add);
+    List<PendingTransaction> restored = new ArrayList<>();
+    state.get().forEach(restored::add);
+    restored.forEach(p -> restoredByAll.add(p.handle()));
+    int from = (int) ((long) context.subtaskIndex() * restored.size() / context.parallelism());
+    int to = (int) ((long) (context.subtaskIndex() + 1) * restored.size() / context.parallelism());
+    pending.addAll(restored.subList(from, to));
+    state.update(List.copyOf(pending)); // the next snapshot holds this instance's share only
   }
 
   /**
@@ -57,16 +71,15 @@ public final class SinkTransactions {
 
   /**
    * After the sink opened, when the job resumed from checkpoint {@code restoredCheckpointId}: lets
-   * the sink discard leftovers of transactions that will never commit, then commits the restored
-   * ones (they belong to checkpoints that completed; committing again is a no-op).
+   * the sink discard leftovers of transactions that will never commit (passing it the handles
+   * restored by all instances, which it must keep), then commits this instance's share of them
+   * (they belong to checkpoints that completed; committing again is a no-op).
    */
   public void recover(long restoredCheckpointId) {
-    Set<String> handles = new LinkedHashSet<>();
-    pending.forEach(p -> handles.add(p.handle()));
-    LOG.info("{}: recovering from checkpoint {}, committing {} restored transaction(s)", context,
-        restoredCheckpointId, handles.size());
+    LOG.info("{}: restored checkpoint {}, committing {} of {} restored transaction(s)", context,
+        restoredCheckpointId, pending.size(), restoredByAll.size());
     try {
-      sink.recover(Set.copyOf(handles));
+      sink.recover(Collections.unmodifiableSet(restoredByAll));
     } catch (Exception e) {
       throw failure("recovering its transactions after restoring checkpoint " + restoredCheckpointId + " failed", e);
     }

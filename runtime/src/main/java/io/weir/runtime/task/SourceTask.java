@@ -12,6 +12,8 @@ import java.util.concurrent.locks.LockSupport;
  * source stays idle. Between polls it emits the watermark of a source with event time (see
  * {@link SourceTime}). Every source, with event time or not, sends a final watermark at
  * {@code Long.MAX_VALUE} before END_OF_INPUT, so the event-time timers of a bounded job fire.
+ * Checkpoint triggers run between two polls: the snapshot first, then the barrier on every output,
+ * after the records of the polls before it.
  */
 final class SourceTask extends SubtaskRunner {
   private static final long MIN_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -19,6 +21,12 @@ final class SourceTask extends SubtaskRunner {
 
   SourceTask(SubtaskSetup setup, SubtaskListener listener, boolean flushEveryBatch) {
     super(setup, listener, flushEveryBatch);
+  }
+
+  @Override
+  protected Runnable wakeUp() {
+    Thread self = Thread.currentThread();
+    return () -> LockSupport.unpark(self); // ends an idle back-off early
   }
 
   @Override
@@ -31,6 +39,7 @@ final class SourceTask extends SubtaskRunner {
     long backoff = 0;
     while (true) {
       checkCancelled();
+      runMail();
       SourceReader.Status status;
       try {
         status = reader.poll(output);

@@ -26,8 +26,10 @@ import java.util.concurrent.Executor;
  */
 public final class SubtaskOperatorState {
   /**
-   * The reserved operator state of a transactional sink: its {@link PendingTransaction}s, split
-   * evenly on restore so that each is committed by exactly one new instance at any parallelism.
+   * The reserved operator state of a transactional sink: its {@link PendingTransaction}s. Restored
+   * as a union (every new instance sees every restored handle, so none of them discards a file
+   * that another is about to commit); {@link SinkTransactions} then keeps an even, contiguous
+   * share per instance, so each handle is committed by exactly one new instance at any parallelism.
    */
   public static final String PENDING_TRANSACTIONS = "weir.pending-transactions";
 
@@ -102,7 +104,7 @@ public final class SubtaskOperatorState {
   }
 
   private static ListState<PendingTransaction> pendingList(OperatorStateStore store) {
-    return store.listState(PENDING_TRANSACTIONS, PendingTransaction.SERIALIZER, Redistribution.EVEN_SPLIT);
+    return store.listState(PENDING_TRANSACTIONS, PendingTransaction.SERIALIZER, Redistribution.UNION);
   }
 
   /** The store of vertex {@code vertexId}, or null when it declares no operator state and is not transactional. */

@@ -1,12 +1,14 @@
 package io.weir.runtime.task;
 
+import io.weir.runtime.network.CancelCheckpointMarker;
+import io.weir.runtime.network.CheckpointBarrier;
 import io.weir.runtime.network.TaskCancelledException;
 
 /**
  * The body of one subtask's thread: builds and opens its {@link OperatorChain}, runs the task's
  * loop, and closes everything, on success and on failure alike. Other threads only set its flags
- * ({@link #requestFlush}, {@link #cancel}); the job interrupts the thread and cancels its pool and
- * gate to wake it from any wait.
+ * ({@link #requestFlush}, {@link #cancel}) or leave checkpoint work in its {@link TaskMailbox};
+ * the job interrupts the thread and cancels its pool and gate to wake it from any wait.
  */
 public abstract class SubtaskRunner implements Runnable {
   protected final SubtaskSetup setup;
@@ -14,6 +16,11 @@ public abstract class SubtaskRunner implements Runnable {
   private final boolean flushEveryBatch;
   private volatile boolean flushRequested;
   private volatile boolean cancelled;
+  /** Checkpoint triggers and notifications, run by the task thread between two records. */
+  protected final TaskMailbox mailbox = new TaskMailbox();
+  /** The running chain and its checkpointer (null when the job does not checkpoint); task thread only. */
+  protected OperatorChain chain;
+  protected ChainCheckpointer checkpointer;
 
   protected SubtaskRunner(SubtaskSetup setup, SubtaskListener listener, boolean flushEveryBatch) {
     this.setup = setup;
@@ -47,17 +54,43 @@ public abstract class SubtaskRunner implements Runnable {
     Throwable failure = null;
     try {
       chain = new OperatorChain(setup);
+      if (setup.checkpointing() != null) {
+        checkpointer = new ChainCheckpointer(setup, chain, setup.checkpointing());
+      }
+      mailbox.wakeUpWith(wakeUp());
       chain.open();
       process(chain);
+      mailbox.close(); // no checkpoint can be taken any more: triggers still queued are declined
       chain.finish();
     } catch (Throwable t) {
       failure = t;
+      mailbox.close();
       if (chain != null) {
         Thread.interrupted(); // the cancellation has been seen; let close() do its I/O uninterrupted
         chain.closeAfterFailure(t);
       }
     }
     listener.subtaskFinished(this, failure);
+  }
+
+  /** What wakes this task's thread when mail arrives while it waits; called on the task thread. */
+  protected abstract Runnable wakeUp();
+
+  /** Runs the checkpoint work other threads queued; the loops call it between two records. */
+  protected final void runMail() {
+    if (mailbox.hasMail()) {
+      mailbox.runAll();
+    }
+  }
+
+  /**
+   * Takes this subtask's part of {@code barrier}'s checkpoint and sends the barrier on (a cancel
+   * marker instead when the snapshot failed at once, so downstream stops waiting for it). Task thread.
+   */
+  protected final void snapshotAndForward(CheckpointBarrier barrier, long alignmentNanos,
+      java.util.concurrent.CompletableFuture<java.util.List<InFlightBuffer>> inFlight) {
+    boolean taken = checkpointer == null || checkpointer.snapshot(barrier, alignmentNanos, inFlight);
+    chain.broadcastEvent(taken ? barrier : new CancelCheckpointMarker(barrier.checkpointId()));
   }
 
   /** The task's loop; returns when its input has ended. */
@@ -81,8 +114,15 @@ public abstract class SubtaskRunner implements Runnable {
    * then sends the barrier downstream. Thread-safe; returns at once. A subtask that is not a
    * source, or has already finished, declines the checkpoint through its responder.
    */
-  public void triggerCheckpoint(io.weir.runtime.network.CheckpointBarrier barrier) {
-    throw new UnsupportedOperationException("checkpoint barriers are not handled by tasks yet");
+  public void triggerCheckpoint(CheckpointBarrier barrier) {
+    TaskCheckpointing checkpointing = checkpointingOrFail();
+    long id = barrier.checkpointId();
+    if (!setup.task().isSource()) {
+      decline(checkpointing, id, "subtask " + name() + " is not a source: barriers reach it through its inputs");
+      return;
+    }
+    mailbox.put(() -> snapshotAndForward(barrier, 0, null),
+        () -> decline(checkpointing, id, "subtask " + name() + " is no longer running (finished or failed)"));
   }
 
   /**
@@ -90,12 +130,28 @@ public abstract class SubtaskRunner implements Runnable {
    * it (transactional sinks). Thread-safe; returns at once.
    */
   public void notifyCheckpointComplete(long checkpointId) {
-    throw new UnsupportedOperationException("checkpoint notifications are not handled by tasks yet");
+    if (setup.checkpointing() != null) {
+      mailbox.put(() -> checkpointer.notifyComplete(checkpointId), () -> {});
+    }
   }
 
   /** Checkpoint {@code checkpointId} was aborted: the task drops what it holds for it. Thread-safe; returns at once. */
   public void notifyCheckpointAborted(long checkpointId) {
-    throw new UnsupportedOperationException("checkpoint notifications are not handled by tasks yet");
+    if (setup.checkpointing() != null) {
+      mailbox.put(() -> checkpointer.notifyAborted(checkpointId), () -> {});
+    }
+  }
+
+  private TaskCheckpointing checkpointingOrFail() {
+    TaskCheckpointing checkpointing = setup.checkpointing();
+    if (checkpointing == null) {
+      throw new IllegalStateException("subtask " + name() + " was set up without checkpointing");
+    }
+    return checkpointing;
+  }
+
+  private void decline(TaskCheckpointing checkpointing, long id, String reason) {
+    checkpointing.responder().decline(id, setup.task().index(), setup.subtaskIndex(), reason);
   }
 
   /** Marks the subtask cancelled; its loop stops at the next check. */

@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The two-phase commit protocol around a fake sink: order of calls, snapshots, restores at any parallelism, failures. */
+/**
+ * The two-phase commit protocol around a fake sink: order of calls, snapshots, restores at any
+ * parallelism (each handle committed by exactly one new instance), failures.
+ */
 @Timeout(30)
 class SinkTransactionsTest {
   private static final String VERTEX = "tx-sink";
@@ -203,6 +206,28 @@ class SinkTransactionsTest {
     }
     assertEquals(expected, commits.keySet());
     commits.forEach((handle, times) -> assertEquals(1, times, handle));
+    for (int subtask = 0; subtask < 3; subtask++) {
+      assertTrue(calls.contains(subtask + ":recover(" + expected + ")"),
+          "every instance keeps every restored handle, not only its share: " + calls);
+    }
+  }
+
+  @Test
+  void aRestoredInstanceSnapshotsOnlyItsShare() {
+    Instance old = start(0, 1, null);
+    for (long checkpoint = 1; checkpoint <= 4; checkpoint++) {
+      old.sink().write();
+      old.transactions().preCommit(checkpoint);
+    }
+    Map<String, String> saved = snapshot(old, 5);
+    List<Map<String, String>> again = new ArrayList<>();
+    for (int subtask = 0; subtask < 2; subtask++) {
+      Instance now = start(subtask, 2, OperatorStateRestore.of(storage, List.of(saved)));
+      assertEquals(subtask == 0 ? List.of("s0-0", "s0-1") : List.of("s0-2", "s0-3"), handles(now));
+      again.add(snapshot(now, 6)); // no recover: the share stays pending, and only it is snapshotted
+    }
+    Instance merged = start(0, 1, OperatorStateRestore.of(storage, again));
+    assertEquals(List.of("s0-0", "s0-1", "s0-2", "s0-3"), handles(merged));
   }
 
   @Test
