@@ -7,6 +7,7 @@ import io.weir.runtime.checkpoint.CheckpointConfig;
 import io.weir.runtime.checkpoint.CheckpointingMode;
 import io.weir.runtime.client.ClusterClient;
 import io.weir.runtime.client.SubmitOptions;
+import io.weir.runtime.exactlyonce.job.SequenceFilesJobPlan;
 import io.weir.runtime.rpc.ExecutionStatus;
 import io.weir.runtime.rpc.JobInfo;
 import io.weir.runtime.rpc.RestartStrategy;
@@ -27,10 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
  * sequences job (replayable source, keyed count, keyed sequence checker, transactional file sink)
  * checkpoints every 200 ms on a JobManager and two one-slot TaskManagers; the test kills a random
  * TaskManager after at least one checkpoint completed since the last restart, once more right after
- * the job is seen RESTARTING, and starts a replacement after every kill. The committed files must
- * equal the single-threaded oracle's output. The same job in at-least-once mode, with the same
- * barrier skew and a forced failure after a checkpoint, must commit duplicates that the oracle and
- * the checker see: the proof that this test can fail.
+ * the job is seen RESTARTING, and starts a replacement after every kill. The committed files
+ * (written by the shipped TransactionalFileSink) must equal the single-threaded oracle's output.
+ * The same job in at-least-once mode, with the same barrier skew and kills right after completed
+ * checkpoints, must commit duplicates that the oracle and the checker see: the proof that the
+ * exactly-once test can fail.
  *
  * <p>The random choices (kill moments, victims) come from a seeded {@link Random}; the seed is
  * printed, and {@code -Dweir.e2e.seed=N} replays it.
@@ -67,16 +69,16 @@ class ExactlyOnceClusterTest {
     cluster.close();
   }
 
-  private String submit(CheckpointingMode mode, String... extraArgs) throws Exception {
+  /** Submits the job with the shipped transactional file sink ({@link SequenceFilesJobPlan}). */
+  private String submit(CheckpointingMode mode) throws Exception {
     List<String> args = new ArrayList<>(List.of("--keys", String.valueOf(KEYS), "--per-key", String.valueOf(PER_KEY),
         "--rate", String.valueOf(RATE), "--output", output.toString(),
         // instance 1 of the source sleeps now and then: its barriers lag behind instance 0's records
         "--stall-subtask", "1", "--stall-every", "20", "--stall-ms", "150"));
-    args.addAll(List.of(extraArgs));
     CheckpointConfig checkpoints = CheckpointConfig.every(CHECKPOINT_INTERVAL, dir.resolve("checkpoints").toString())
         .withMode(mode).withTimeout(Duration.ofSeconds(20));
     return client.submit(List.of(SequenceJobJar.build(dir.resolve("sequences.jar"))), SubmitOptions.defaults()
-        .parallelism(2).arguments(args).restart(RestartStrategy.fixedDelay(10, Duration.ofMillis(300)))
+        .job(SequenceFilesJobPlan.NAME).parallelism(2).arguments(args).restart(RestartStrategy.fixedDelay(10, Duration.ofMillis(300)))
         .checkpointing(checkpoints));
   }
 
@@ -108,24 +110,26 @@ class ExactlyOnceClusterTest {
   }
 
   @Test
-  void atLeastOnceCommitsDuplicatesAfterAFailureAndTheCheckersSeeThem() throws Exception {
+  void atLeastOnceCommitsDuplicatesAfterTheSameKillsAndTheOracleAndCheckerSeeThem() throws Exception {
     long seed = Long.getLong("weir.e2e.seed", System.nanoTime());
-    System.out.println("ExactlyOnceClusterTest seed=" + seed);
+    System.out.println("ExactlyOnceClusterTest (at-least-once) seed=" + seed + " (replay with -Dweir.e2e.seed=" + seed + ")");
     Random random = new Random(seed);
     Deadline deadline = Deadline.in(Duration.ofSeconds(200));
-    // the sink fails twice, each time right after its second commit in an attempt; a kill follows
-    String jobId = submit(CheckpointingMode.AT_LEAST_ONCE, "--fail-after-commits", "2", "--failures", "2");
+    String jobId = submit(CheckpointingMode.AT_LEAST_ONCE);
     JobFollower job = new JobFollower(client, jobId);
     job.awaitStatus(ExecutionStatus.RUNNING, deadline);
-    job.awaitAttempt(2, deadline);
-    job.awaitCompletedCheckpointInCurrentAttempt(deadline, seed);
-    killAndReplace(random, deadline, "after the forced failures");
+    for (int round = 0; round < 2; round++) { // each kill is a failure right after a completed checkpoint
+      job.awaitCompletedCheckpointInCurrentAttempt(deadline, seed);
+      Thread.sleep(random.nextInt(300));
+      killAndReplace(random, deadline, "round " + round);
+    }
     JobInfo end = job.awaitEnd(deadline);
-    assertEquals(ExecutionStatus.FINISHED, end.status(), end + cluster.logTails());
+    assertEquals(ExecutionStatus.FINISHED, end.status(), "seed " + seed + ": " + end + cluster.logTails());
     SequenceOracle.Report report = SequenceOracle.check(output, KEYS, PER_KEY);
-    assertTrue(report.duplicated() > 0, "at-least-once recovery replays records already in the restored state: " + report);
-    assertTrue(report.violations() > 0, "the sequence checker flags the replayed values: " + report);
-    assertEquals(0, report.lost(), "at least once still loses nothing: " + report);
+    assertTrue(report.duplicated() > 0, "seed " + seed + ": at-least-once recovery replays records already in the "
+        + "restored state, and the oracle must see them: " + report);
+    assertTrue(report.violations() > 0, "seed " + seed + ": the sequence checker flags the replayed values: " + report);
+    assertEquals(0, report.lost(), "seed " + seed + ": at least once still loses nothing: " + report);
   }
 
   /** Kills a random live TaskManager (SIGKILL) and starts a replacement; returns 1. */

@@ -97,6 +97,15 @@ class ExactlyOnceOracleTest {
   }
 
   @Test
+  void inProgressFilesOfTheShippedSinkAreNotOutput() throws IOException {
+    List<Verdict> all = correct(2, 2);
+    commit("part-0-1x0001-0", all);
+    commit("part-0-1x0001-1" + io.weir.api.files.TransactionalFileSink.IN_PROGRESS, all);
+    SequenceOracle.Report report = SequenceOracle.check(dir, 2, 2);
+    assertTrue(report.exact(), report.toString());
+  }
+
+  @Test
   void noCommittedDirectoryMeansEverythingLost() throws IOException {
     SequenceOracle.Report report = SequenceOracle.check(dir, 2, 3);
     assertEquals(6, report.lost());

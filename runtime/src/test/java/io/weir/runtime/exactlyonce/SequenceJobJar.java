@@ -1,5 +1,6 @@
 package io.weir.runtime.exactlyonce;
 
+import io.weir.runtime.exactlyonce.job.SequenceFilesJobPlan;
 import io.weir.runtime.exactlyonce.job.SequenceJobPlan;
 import io.weir.runtime.plan.JobPlanProvider;
 import java.io.IOException;
@@ -14,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * Packages the compiled job package ({@code exactlyonce.job}) into a job jar with a
- * {@code META-INF/services} entry for {@link SequenceJobPlan}, as a user's build would: cluster
+ * {@code META-INF/services} entry for both plans ({@link SequenceJobPlan},
+ * {@link SequenceFilesJobPlan}), as a user's build would: cluster
  * processes run from the runtime's class path only, so the jar is all they get of the job.
  */
 final class SequenceJobJar {
@@ -39,7 +41,8 @@ final class SequenceJobJar {
         out.closeEntry();
       }
       out.putNextEntry(new JarEntry("META-INF/services/" + JobPlanProvider.class.getName()));
-      out.write((SequenceJobPlan.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+      out.write((SequenceFilesJobPlan.class.getName() + "\n" + SequenceJobPlan.class.getName() + "\n")
+          .getBytes(StandardCharsets.UTF_8));
       out.closeEntry();
     }
     return jar;

@@ -1,5 +1,6 @@
 package io.weir.runtime.exactlyonce;
 
+import io.weir.api.files.TransactionalFileSink;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +39,10 @@ final class SequenceOracle {
 
   private SequenceOracle() {}
 
-  /** Every line of the committed files under {@code output}/committed, with multiplicity, sorted. */
+  /**
+   * Every line of the committed files under {@code output}/committed, with multiplicity, sorted.
+   * In-progress files of {@link io.weir.api.files.TransactionalFileSink} there are not output.
+   */
   static Map<String, Integer> committedLines(Path output) throws IOException {
     Map<String, Integer> lines = new TreeMap<>();
     Path committed = output.resolve("committed");
@@ -47,7 +51,7 @@ final class SequenceOracle {
     }
     List<Path> files;
     try (Stream<Path> list = Files.list(committed)) {
-      files = list.sorted().toList();
+      files = list.filter(f -> !f.getFileName().toString().endsWith(TransactionalFileSink.IN_PROGRESS)).sorted().toList();
     }
     for (Path file : files) {
       for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
