@@ -2,6 +2,11 @@ package io.weir.runtime.local;
 
 import java.util.function.Supplier;
 import java.util.function.Function;
+import io.weir.runtime.checkpoint.CheckpointAbortedException;
+import io.weir.runtime.checkpoint.CheckpointConfig;
+import io.weir.runtime.checkpoint.CheckpointStats;
+import io.weir.runtime.checkpoint.CompletedCheckpoint;
+import io.weir.runtime.checkpoint.RestorePlan;
 import io.weir.runtime.graph.PhysicalGraph;
 import io.weir.runtime.graph.TaskSpec;
 import io.weir.runtime.metrics.RecordCounter;
@@ -16,6 +21,7 @@ import io.weir.runtime.plan.VertexPlan;
 import io.weir.runtime.task.SubtaskListener;
 import io.weir.runtime.task.SubtaskRunner;
 import io.weir.runtime.task.SubtaskSetup;
+import io.weir.runtime.wiring.SubtaskWiring;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +47,7 @@ final class JobExecution implements JobHandle, SubtaskListener {
   private final PhysicalGraph graph;
   private final JobStateBackend stateBackend;
   private final JobWiring wiring;
+  private final JobCheckpointing checkpointing; // null when the job takes no part in checkpoints
   private final List<SubtaskRunner> runners = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
   private final CompletableFuture<JobResult> result = new CompletableFuture<>();
@@ -54,10 +61,25 @@ final class JobExecution implements JobHandle, SubtaskListener {
     this.plan = plan;
     this.options = options;
     this.graph = PhysicalGraph.build(plan, options.graphOptions());
+    // a restore that does not fit fails here, before anything is created
+    RestorePlan restore = options.restoreFrom() == null ? null
+        : RestorePlan.load(options.restoreFrom(), graph, options.allowNonRestoredState());
+    CheckpointConfig config = options.checkpointing() != null ? options.checkpointing()
+        : restore != null ? CheckpointConfig.disabled() : null;
     this.stateBackend = JobStateBackend.resolve(plan, options);
     try {
-      this.wiring = new JobWiring(graph, options, stateBackend.backend());
+      this.checkpointing = config == null ? null : new JobCheckpointing(plan.name(), graph, config, restore);
     } catch (RuntimeException e) {
+      stateBackend.close();
+      throw e;
+    }
+    try {
+      this.wiring = new JobWiring(graph, options, stateBackend.backend(),
+          checkpointing == null ? SubtaskWiring.Checkpointing.NONE : checkpointing::forSubtask);
+    } catch (RuntimeException e) {
+      if (checkpointing != null) {
+        checkpointing.close();
+      }
       stateBackend.close();
       throw e;
     }
@@ -80,6 +102,9 @@ final class JobExecution implements JobHandle, SubtaskListener {
     for (Thread thread : threads) {
       thread.start();
     }
+    if (checkpointing != null) {
+      checkpointing.start(runners);
+    }
   }
 
   @Override
@@ -97,6 +122,9 @@ final class JobExecution implements JobHandle, SubtaskListener {
         }
       }
       last = --remaining == 0;
+    }
+    if (checkpointing != null) {
+      checkpointing.subtaskFinished(subtask); // ended or failed: no checkpoint can complete without it
     }
     if (last) {
       complete();
@@ -167,6 +195,13 @@ final class JobExecution implements JobHandle, SubtaskListener {
 
   private JobResult teardownFailed(Throwable error) {
     LOG.error("Tearing down job '{}' failed", plan.name(), error);
+    if (checkpointing != null) {
+      try {
+        checkpointing.close();
+      } catch (RuntimeException e) {
+        error.addSuppressed(e);
+      }
+    }
     Throwable cause;
     synchronized (this) {
       cause = failure;
@@ -194,8 +229,13 @@ final class JobExecution implements JobHandle, SubtaskListener {
       }
     }
     timer.stop();
+    CheckpointStats checkpoints = checkpointStats();
+    if (checkpointing != null) {
+      checkpointing.close(); // after the subtasks: nothing acknowledges any more
+      checkpoints = checkpointing.stats();
+    }
     stateBackend.close(); // every subtask has closed its state by now
-    JobResult jobResult = new JobResult(plan.name(), status, duration, metrics(), taskMetrics(), cause);
+    JobResult jobResult = new JobResult(plan.name(), status, duration, metrics(), taskMetrics(), cause, checkpoints);
     LOG.info("Job '{}' {} after {} ms", plan.name(), status, duration.toMillis());
     timer.finished(jobResult);
     return jobResult;
@@ -259,6 +299,34 @@ final class JobExecution implements JobHandle, SubtaskListener {
   @Override
   public CompletableFuture<JobResult> result() {
     return result;
+  }
+
+  @Override
+  public CompletableFuture<CompletedCheckpoint> triggerSavepoint(String directory) {
+    if (checkpointing == null) {
+      return CompletableFuture.failedFuture(new CheckpointAbortedException(0, "job '" + plan.name()
+          + "' was started without checkpointing; run it with RunOptions.checkpointing(...) to take savepoints"));
+    }
+    return checkpointing.triggerSavepoint(directory);
+  }
+
+  /** Triggers a checkpoint now (tests); fails when the job does not checkpoint. */
+  CompletableFuture<CompletedCheckpoint> triggerCheckpoint() {
+    if (checkpointing == null) {
+      return CompletableFuture.failedFuture(new CheckpointAbortedException(0, "job '" + plan.name()
+          + "' was started without checkpointing"));
+    }
+    return checkpointing.triggerCheckpoint();
+  }
+
+  @Override
+  public CheckpointStats checkpointStats() {
+    return checkpointing == null ? CheckpointStats.NONE : checkpointing.stats();
+  }
+
+  /** The job's checkpoint directory, or null when it does not checkpoint. */
+  java.nio.file.Path checkpointDirectory() {
+    return checkpointing == null ? null : checkpointing.directory();
   }
 
   @Override

@@ -7,9 +7,12 @@ import io.weir.api.TimeDomain;
 import io.weir.runtime.operator.OperatorInvoker;
 import io.weir.runtime.operator.SideOutputBinding;
 import io.weir.runtime.operator.TimerInvoker;
+import io.weir.runtime.operator.TransactionalSinkBinding;
 import io.weir.runtime.plan.JobPlan;
 import io.weir.runtime.plan.VertexKind;
 import io.weir.runtime.plan.VertexPlan;
+import io.weir.runtime.task.PendingTransaction;
+import io.weir.runtime.task.SinkTransactions;
 import io.weir.runtime.task.SubtaskOperatorState;
 import io.weir.runtime.task.TaskOperatorContext;
 import io.weir.state.KeyGroupRange;
@@ -62,6 +65,18 @@ import java.util.concurrent.Executors;
  * }
  * }</pre>
  *
+ * <p>A transactional sink (one implementing {@code TwoPhaseCommitSink}) goes through checkpoints as
+ * in a running job: {@link #snapshot(long, SnapshotStorage)} pre-commits its open transaction
+ * before saving the operator state that holds the pending ones, {@link #notifyCheckpointComplete}
+ * commits them, and a harness restored from a snapshot lets the sink recover and commits the
+ * restored transactions when it opens:
+ *
+ * <pre>{@code
+ * files.process("a").process("b");
+ * OperatorSnapshot saved = files.snapshot(1, storage);  // a, b pre-committed: durable, not visible
+ * files.notifyCheckpointComplete(1);                    // visible
+ * }</pre>
+ *
  * @param <OUT> the operator's output type
  */
 public final class OperatorHarness<OUT> implements AutoCloseable {
@@ -80,6 +95,8 @@ public final class OperatorHarness<OUT> implements AutoCloseable {
   private Emitter<Object> emitter;
   private RecordingStateBackend state;
   private SubtaskOperatorState operatorState;
+  private SinkTransactions transactions;
+  private long lastCheckpointId;
   private KeyedTimers timers;
   private long processingTime;
   private boolean closed;
@@ -156,10 +173,27 @@ public final class OperatorHarness<OUT> implements AutoCloseable {
   /**
    * Snapshots the keyed state, and a sink's operator state, into {@code storage}: frozen on this
    * thread, written on a writer thread, waited for. Processing may continue on the harness
-   * afterwards without changing the snapshot.
+   * afterwards without changing the snapshot. Taken at the checkpoint after the last one (the
+   * first is 1), see {@link #snapshot(long, SnapshotStorage)}.
    */
   public OperatorSnapshot snapshot(SnapshotStorage storage) throws Exception {
+    return snapshot(lastCheckpointId + 1, storage);
+  }
+
+  /**
+   * The snapshot a task takes at the barrier of checkpoint {@code checkpointId} (greater than any
+   * before): a transactional sink pre-commits its open transaction first, so the snapshot holds it
+   * among the pending ones; otherwise as {@link #snapshot(SnapshotStorage)}.
+   */
+  public OperatorSnapshot snapshot(long checkpointId, SnapshotStorage storage) throws Exception {
     open();
+    if (checkpointId <= lastCheckpointId) {
+      throw new IllegalArgumentException("checkpoint " + checkpointId + " is not after checkpoint " + lastCheckpointId);
+    }
+    lastCheckpointId = checkpointId;
+    if (transactions != null) {
+      transactions.preCommit(checkpointId);
+    }
     String name = vertex.id() + "-" + UUID.randomUUID();
     List<String> operatorStateNames =
         HarnessSupport.snapshotOperatorState(operatorState, name, storage, vertex.id(), vertex.name());
@@ -167,7 +201,7 @@ public final class OperatorHarness<OUT> implements AutoCloseable {
       if (operatorStateNames.isEmpty()) {
         throw new IllegalStateException(vertex.name() + " is not keyed and declares no operator state to snapshot");
       }
-      return new OperatorSnapshot(storage, List.of(), Map.of(), operatorStateNames);
+      return new OperatorSnapshot(storage, List.of(), Map.of(), operatorStateNames, checkpointId);
     }
     ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "snapshot-writer " + vertex.name()));
     try {
@@ -177,7 +211,45 @@ public final class OperatorHarness<OUT> implements AutoCloseable {
     } finally {
       writer.shutdown();
     }
-    return new OperatorSnapshot(storage, List.of(name), keyGroupOfKey, operatorStateNames);
+    return new OperatorSnapshot(storage, List.of(name), keyGroupOfKey, operatorStateNames, checkpointId);
+  }
+
+  /** Checkpoint {@code checkpointId} completed: a transactional sink commits what it pre-committed up to it. */
+  public OperatorHarness<OUT> notifyCheckpointComplete(long checkpointId) throws Exception {
+    checkedTransactions().commitUpTo(checkpointId);
+    return this;
+  }
+
+  /** The input ended: a transactional sink pre-commits and commits its last transaction, and everything pending. */
+  public OperatorHarness<OUT> endOfInput() throws Exception {
+    checkedTransactions().endOfInput();
+    return this;
+  }
+
+  /**
+   * The task failed: a transactional sink discards its open transaction (pre-committed ones stay
+   * pending). Throws what discarding threw.
+   */
+  public OperatorHarness<OUT> abortOpen() throws Exception {
+    RuntimeException primary = new RuntimeException("the harness aborted " + vertex.name());
+    checkedTransactions().abortOpen(primary);
+    if (primary.getSuppressed().length > 0) {
+      throw (Exception) primary.getSuppressed()[0];
+    }
+    return this;
+  }
+
+  /** The handles of a transactional sink's transactions pre-committed and not committed yet, in order. */
+  public List<String> pendingTransactions() throws Exception {
+    return checkedTransactions().pending().stream().map(PendingTransaction::handle).toList();
+  }
+
+  private SinkTransactions checkedTransactions() throws Exception {
+    open();
+    if (transactions == null) {
+      throw new IllegalStateException(vertex.name() + " is not a transactional sink (TwoPhaseCommitSink)");
+    }
+    return transactions;
   }
 
   /** The current elements of a sink's operator state {@code name}. */
@@ -202,6 +274,9 @@ public final class OperatorHarness<OUT> implements AutoCloseable {
     OperatorInvoker<Object> created = (OperatorInvoker<Object>) vertex.invokerFactory().get();
     operatorState = HarnessSupport.operatorState(restoreFrom, vertex.id(), subtaskIndex, parallelism);
     operatorState.bind(vertex.id(), created);
+    if (created instanceof TransactionalSinkBinding binding) {
+      transactions = SinkTransactions.bind(vertex.id(), binding, operatorState, context);
+    }
     bindSideOutputs(context, created);
     if (restoreFrom != null && !restoreFrom.operatorStateNames().isEmpty() && operatorState.isEmpty()) {
       throw new IllegalStateException(vertex.name() + " declares no operator state to restore");
@@ -223,6 +298,10 @@ public final class OperatorHarness<OUT> implements AutoCloseable {
     }
     invoker = created;
     invoker.open(context, state);
+    if (transactions != null && restoreFrom != null) {
+      lastCheckpointId = restoreFrom.checkpointId();
+      transactions.recover(restoreFrom.checkpointId());
+    }
     return this;
   }
 

@@ -36,9 +36,11 @@
  * An unaligned checkpoint barrier ({@code ChannelTarget.addPriority}) is the exception: it is shipped
  * ahead of the data still queued for credit, counting the buffers it jumped into its
  * {@code overtaken}, and the receiver hands it to {@code InputGate.addPriority}, where it also jumps
- * (and counts) the channel's buffers queued in the gate. Sent buffers return to the producer's pool once written to the socket, and the
- * socket is flushed after every batch the event loop writes, so no latency is added to the
- * producer's buffer timeout.
+ * (and counts) the channel's buffers queued in the gate.
+ *
+ * <p>Sent buffers return to the producer's pool once written to the socket, and the socket is
+ * flushed after every batch the event loop writes, so no latency is added to the producer's buffer
+ * timeout.
  *
  * <h2>Failures and cleanup</h2>
  * When a connection is lost, every sending channel on it fails (the producer's next
