@@ -54,7 +54,9 @@ import java.util.stream.Stream;
  * output, only clutter).
  *
  * <p>The directory belongs to this sink: give each sink (and each job) its own. It is created
- * when missing. When a bounded input ends, the last file is committed at once.
+ * when missing. When a bounded input ends, the last file is committed at once. The base class owns
+ * the sink's lifecycle ({@code open}, {@code write}, {@code close} and the transaction methods are
+ * final); take settings from the context in {@link #directory}.
  *
  * @param <T> the records written
  */
@@ -97,8 +99,12 @@ public abstract class TransactionalFileSink<T> implements TwoPhaseCommitSink {
 
   /** Appends {@code record} to the open transaction, starting one if needed. */
   public final void write(T record) throws IOException {
+    String text = format(record);
+    if (text == null) {
+      throw new IllegalArgumentException(getClass().getSimpleName() + ".format returned null for " + record);
+    }
     Writer writer = openWriter != null ? openWriter : begin();
-    writer.write(format(record));
+    writer.write(text);
     writer.write('\n');
   }
 

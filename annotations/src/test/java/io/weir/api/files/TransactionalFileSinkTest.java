@@ -237,4 +237,23 @@ class TransactionalFileSinkTest {
     assertEquals(1, inProgress().size());
     assertTrue(read(out().resolve(inProgress().get(0))).startsWith("n=1"));
   }
+
+  @Test
+  void aNullLineIsRefusedBeforeAnythingIsWritten() throws Exception {
+    TransactionalFileSink<Long> sink = new TransactionalFileSink<>() {
+      @Override
+      protected Path directory(OperatorContext context) {
+        return out();
+      }
+
+      @Override
+      protected String format(Long record) {
+        return null;
+      }
+    };
+    sink.open(new Context(0, 1, JobParameters.empty()));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> sink.write(5L));
+    assertTrue(e.getMessage().contains("format returned null for 5"), e.getMessage());
+    assertNull(sink.preCommit(1));
+  }
 }

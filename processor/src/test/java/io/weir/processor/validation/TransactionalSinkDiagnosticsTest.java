@@ -5,8 +5,11 @@ import static io.weir.processor.Sources.java;
 import static io.weir.processor.Sources.lines;
 import static io.weir.processor.Sources.print;
 
+import io.weir.processor.RuntimeNames;
 import io.weir.processor.WeirCompiler;
+import io.weir.runtime.task.SubtaskOperatorState;
 import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** [weir.transactional-sink]: TwoPhaseCommitSink on something other than a sink that is not keyed. */
@@ -105,5 +108,10 @@ class TransactionalSinkDiagnosticsTest {
             + " \"weir.pending-transactions\", the name under which Weir keeps the pending transactions of @Sink"
             + " Commit. Fix: give the state another name.")
         .inFile(sink).onLineContaining("ListState<String> mine;");
+  }
+
+  @Test
+  void theReservedNameIsTheOneTheRuntimeUses() {
+    Assertions.assertEquals(SubtaskOperatorState.PENDING_TRANSACTIONS, RuntimeNames.PENDING_TRANSACTIONS_STATE);
   }
 }

@@ -50,7 +50,6 @@ public abstract class SubtaskRunner implements Runnable {
 
   @Override
   public final void run() {
-    OperatorChain chain = null;
     Throwable failure = null;
     try {
       chain = new OperatorChain(setup);

@@ -1,0 +1,172 @@
+package io.weir.runtime.task;
+
+import io.weir.api.JobParameters;
+import io.weir.runtime.checkpoint.CheckpointOptions;
+import io.weir.runtime.checkpoint.CheckpointResponder;
+import io.weir.runtime.checkpoint.SubtaskCheckpointAck;
+import io.weir.runtime.graph.GraphOptions;
+import io.weir.runtime.graph.PhysicalGraph;
+import io.weir.runtime.graph.TaskSpec;
+import io.weir.runtime.network.BufferPool;
+import io.weir.runtime.network.CheckpointBarrier;
+import io.weir.runtime.network.InputGate;
+import io.weir.runtime.plan.JobPlan;
+import io.weir.runtime.wiring.BufferSettings;
+import io.weir.runtime.wiring.ChannelLayout;
+import io.weir.runtime.wiring.SubtaskWiring;
+import io.weir.state.heap.HeapStateBackend;
+import io.weir.state.snapshot.SnapshotStorage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
+
+/**
+ * A job run by hand for checkpoint tests, standing in for the coordinator: its subtasks run on
+ * their own threads with checkpointing wired in (one storage, one writer thread), the test
+ * triggers checkpoints at the sources and notifies completion, and the acknowledgements are
+ * turned into the {@link SubtaskRestore}s a second job resumes from.
+ */
+final class CheckpointedJob implements AutoCloseable {
+  final PhysicalGraph graph;
+  private final SnapshotStorage storage;
+  private final ExecutorService writer = Executors.newSingleThreadExecutor();
+  private final List<SubtaskRunner> runners = new ArrayList<>();
+  private final List<Thread> threads = new ArrayList<>();
+  private final SubtaskWiring wiring;
+  final Map<Long, List<SubtaskCheckpointAck>> acks = new ConcurrentHashMap<>();
+  final List<String> declines = java.util.Collections.synchronizedList(new ArrayList<>());
+  final Map<String, Throwable> failures = new ConcurrentHashMap<>();
+
+  /** @param restore what each subtask resumes from (null for none) */
+  CheckpointedJob(JobPlan plan, String[] parameters, SnapshotStorage storage, BufferSettings buffers,
+      BiFunction<TaskSpec, Integer, SubtaskRestore> restore) {
+    this.graph = PhysicalGraph.build(plan, GraphOptions.defaults());
+    this.storage = storage;
+    CheckpointResponder responder = new CheckpointResponder() {
+      @Override
+      public void acknowledge(SubtaskCheckpointAck ack) {
+        acks.computeIfAbsent(ack.checkpointId(), id -> java.util.Collections.synchronizedList(new ArrayList<>()))
+            .add(ack);
+      }
+
+      @Override
+      public void decline(long checkpointId, int task, int subtask, String reason) {
+        declines.add(checkpointId + " " + task + "/" + subtask + ": " + reason);
+      }
+    };
+    this.wiring = new SubtaskWiring(new ChannelLayout(graph), buffers, JobParameters.of(parameters),
+        new HeapStateBackend(), SubtaskWiring.Placement.ALL_LOCAL, SubtaskWiring.RemoteTargets.NONE, null,
+        SubtaskSetup.DEFAULT_WATERMARK_INTERVAL,
+        (task, subtask) -> new TaskCheckpointing(responder, options -> storage, writer, restore.apply(task, subtask)));
+    for (SubtaskSetup setup : wiring.setups) {
+      SubtaskRunner runner = SubtaskRunner.create(setup, (r, failure) -> {
+        if (failure != null) {
+          failures.put(r.name(), failure);
+        }
+      }, false);
+      runners.add(runner);
+      threads.add(new Thread(runner, runner.name()));
+    }
+  }
+
+  void start() {
+    threads.forEach(Thread::start);
+  }
+
+  int subtaskCount() {
+    return runners.size();
+  }
+
+  /**
+   * Triggers checkpoint {@code id} at every source subtask, as the coordinator does, but
+   * {@code staggerMillis} apart: the barriers then reach each consumer far apart, so alignment has
+   * records to hold back (or, unaligned, to record).
+   */
+  void trigger(long id, CheckpointOptions options, long staggerMillis) throws InterruptedException {
+    boolean first = true;
+    for (SubtaskRunner runner : runners) {
+      if (runner.setup().task().isSource()) {
+        if (!first) {
+          Thread.sleep(staggerMillis);
+        }
+        first = false;
+        runner.triggerCheckpoint(new CheckpointBarrier(id, System.currentTimeMillis(), options));
+      }
+    }
+  }
+
+  /** Whether every subtask's thread has ended. */
+  boolean finished() {
+    return threads.stream().noneMatch(Thread::isAlive);
+  }
+
+  /** Waits until every subtask acknowledged checkpoint {@code id}; fails on a decline or a failed subtask. */
+  List<SubtaskCheckpointAck> awaitAcks(long id) throws InterruptedException {
+    while (true) {
+      List<SubtaskCheckpointAck> got = acks.getOrDefault(id, List.of());
+      if (got.size() == subtaskCount()) {
+        return List.copyOf(got);
+      }
+      if (!declines.isEmpty() || !failures.isEmpty()) {
+        throw new AssertionError("checkpoint " + id + " did not complete: declines " + declines + ", failures "
+            + failures);
+      }
+      Thread.sleep(5);
+    }
+  }
+
+  void notifyComplete(long id) {
+    runners.forEach(r -> r.notifyCheckpointComplete(id));
+  }
+
+  /** Waits for every subtask to end, normally or not. */
+  void join() throws InterruptedException {
+    for (Thread t : threads) {
+      t.join();
+    }
+  }
+
+  /** Cancels every subtask as the embedded job does (flag, pools and gates, interrupt) and waits for them. */
+  @Override
+  public void close() throws InterruptedException {
+    runners.forEach(SubtaskRunner::cancel);
+    for (BufferPool[] pools : wiring.pools.values()) {
+      for (BufferPool pool : pools) {
+        if (pool != null) {
+          pool.cancel();
+        }
+      }
+    }
+    for (InputGate[] gates : wiring.gates.values()) {
+      for (InputGate gate : gates) {
+        if (gate != null) {
+          gate.cancel();
+        }
+      }
+    }
+    threads.forEach(Thread::interrupt);
+    join();
+    writer.shutdownNow();
+  }
+
+  /** What subtask {@code subtask} of {@code task} resumes from after checkpoint {@code id}, given its acks. */
+  static SubtaskRestore restoreFrom(long id, List<SubtaskCheckpointAck> acks, SnapshotStorage storage,
+      TaskSpec task, int subtask) {
+    Map<String, List<String>> keyed = new TreeMap<>();
+    Map<String, List<String>> operator = new TreeMap<>();
+    List<String> channels = new ArrayList<>();
+    for (SubtaskCheckpointAck ack : acks) {
+      ack.keyedManifests().forEach((v, name) -> keyed.computeIfAbsent(v, k -> new ArrayList<>()).add(name));
+      ack.operatorManifests().forEach((v, name) -> operator.computeIfAbsent(v, k -> new ArrayList<>()).add(name));
+      if (ack.task() == task.index() && ack.subtask() == subtask && !ack.channelState().isEmpty()) {
+        channels.add(ack.channelState());
+      }
+    }
+    return new SubtaskRestore(id, storage, keyed, new OperatorStateRestore(storage, operator), channels);
+  }
+}
