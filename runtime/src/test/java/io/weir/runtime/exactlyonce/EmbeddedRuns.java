@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Runs of the sequences job in the embedded runtime with the options the acceptance tests vary. */
 final class EmbeddedRuns {
@@ -21,6 +22,7 @@ final class EmbeddedRuns {
   private CheckpointConfig checkpoints;
   private Path restoreFrom;
   private final List<String> extra = new ArrayList<>();
+  private Consumer<RunOptions.Builder> tuning = b -> {};
 
   EmbeddedRuns(int keys, long perKey, Path output) {
     this.keys = keys;
@@ -53,6 +55,12 @@ final class EmbeddedRuns {
     return this;
   }
 
+  /** Further options (buffers, ...) applied last. */
+  EmbeddedRuns tune(Consumer<RunOptions.Builder> tuning) {
+    this.tuning = tuning;
+    return this;
+  }
+
   RunOptions options() {
     List<String> args = new ArrayList<>(List.of("--keys", String.valueOf(keys), "--per-key", String.valueOf(perKey),
         "--rate", String.valueOf(rate), "--output", output.toString()));
@@ -65,6 +73,7 @@ final class EmbeddedRuns {
     if (restoreFrom != null) {
       b.restoreFrom(restoreFrom);
     }
+    tuning.accept(b);
     return b.build();
   }
 

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Under heavy backpressure (a sink sleeping 2 ms per record behind full buffers), aligned barriers
- * queue behind seconds of in-flight records and every checkpoint times out (1 s), while unaligned
- * barriers overtake the buffers, store them with the checkpoint and complete.
+ * Under heavy backpressure (a sink sleeping 5 ms per record behind many full buffers), aligned
+ * barriers queue behind seconds of in-flight records and every checkpoint times out (1 s), while
+ * unaligned barriers overtake the buffers, store them with the checkpoint and complete.
  */
 @Timeout(120)
 class ExactlyOnceUnalignedTest {
@@ -34,7 +34,10 @@ class ExactlyOnceUnalignedTest {
     CheckpointConfig config = CheckpointConfig.every(Duration.ofMillis(300), dir.resolve("chk-" + name).toString())
         .withTimeout(TIMEOUT).withUnaligned(unaligned);
     JobHandle handle = new EmbeddedRuns(KEYS, PER_KEY, Files.createDirectories(dir.resolve("out-" + name)))
-        .checkpoints(config).args("--sink-sleep-ms", "2").submit();
+        .checkpoints(config).args("--sink-sleep-ms", "5")
+        // small buffers, many of them: aligned barriers queue behind thousands of slow records, while an
+        // unaligned barrier waits for at most one small buffer at each task
+        .tune(b -> b.bufferSize(256).buffers(8, 16)).submit();
     try {
       Deadline deadline = Deadline.in(Duration.ofSeconds(40));
       deadline.await(enough + " finished checkpoints (" + name + ")", 100, () -> {
