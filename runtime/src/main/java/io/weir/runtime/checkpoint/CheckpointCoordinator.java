@@ -161,7 +161,7 @@ public final class CheckpointCoordinator {
             + " could not create its directory under " + targetDirectory + ": " + e));
       }
     })) {
-      result.completeExceptionally(new CheckpointAbortedException(0, "job " + jobName + " is not running"));
+      result.completeExceptionally(new CheckpointAbortedException(0, refusalWhenStopped("savepoint")));
     }
     return result;
   }
@@ -177,7 +177,7 @@ public final class CheckpointCoordinator {
       }
       startPeriodicKind(result);
     })) {
-      result.completeExceptionally(new CheckpointAbortedException(0, "job " + jobName + " is not running"));
+      result.completeExceptionally(new CheckpointAbortedException(0, refusalWhenStopped("checkpoint")));
     }
     return result;
   }
@@ -202,9 +202,13 @@ public final class CheckpointCoordinator {
 
   // ---- everything below runs on the timer thread ----
 
+  private String refusalWhenStopped(String what) {
+    return "cannot take a " + what + " of job " + jobName + ": it is no longer running";
+  }
+
   private String refusal(String what) {
     if (stopped) {
-      return "cannot take a " + what + " of job " + jobName + ": it is no longer running";
+      return refusalWhenStopped(what);
     }
     if (finishedSubtask != null) {
       return "cannot take a " + what + " of job " + jobName + ": subtask " + finishedSubtask

@@ -8,7 +8,18 @@ import io.weir.runtime.rpc.JobInfo;
 import io.weir.runtime.rpc.JobSubmission;
 import io.weir.runtime.rpc.Message;
 import io.weir.runtime.rpc.SubtaskPlacement;
+import io.weir.runtime.checkpoint.CompletedCheckpoint;
+import io.weir.runtime.checkpoint.RestorePlan;
+import io.weir.runtime.checkpoint.SubtaskCheckpointAck;
+import io.weir.runtime.rpc.RpcConnection;
+import io.weir.state.snapshot.LocalDirectorySnapshotStorage;
+import io.weir.state.snapshot.SnapshotStorage;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,8 +33,11 @@ import org.slf4j.LoggerFactory;
  * One job on the cluster: schedules each attempt into slots, deploys it, follows every subtask's
  * status, and decides the job's status. A failed subtask or a lost TaskManager stops the attempt
  * (the other subtasks are cancelled) and, once every subtask has stopped, the restart strategy
- * decides between a new attempt from scratch and failing the job. Every method runs on the
- * JobManager's main thread; {@link #info()} may be read from any thread.
+ * decides between a new attempt and failing the job. Each attempt has a checkpoint coordinator
+ * ({@link AttemptCheckpoints}), started once every subtask runs; a new attempt restores from the
+ * latest checkpoint completed before (else from what the job was submitted with: a savepoint, or
+ * nothing). Every method runs on the JobManager's main thread except {@link #info()} and the
+ * checkpoint acknowledgements, which may come from any thread.
  */
 final class JobMaster {
   private static final Logger LOG = LoggerFactory.getLogger(JobMaster.class);
@@ -44,6 +58,12 @@ final class JobMaster {
     void statusChanged(JobMaster job);
 
     void ended(JobMaster job);
+
+    /** The single thread every checkpoint coordinator's decisions run on. */
+    ScheduledExecutorService checkpointTimer();
+
+    /** Where coordinators write metadata and delete files. */
+    Executor checkpointIo();
   }
 
   private enum Stopping { NO, FAIL, CANCEL }
@@ -67,10 +87,28 @@ final class JobMaster {
   private boolean live;
   private SubtaskTable subtasks;
   private volatile JobInfo info;
+  private final CheckpointHistory checkpoints = new CheckpointHistory();
+  /** The job's checkpoint directory ({@code <config dir>/<jobId>}); null when it has none. */
+  private final Path checkpointDirectory;
+  private SnapshotStorage checkpointStorage;
+  /** What the next attempt restores from: the submission's savepoint, then the latest completed checkpoint. */
+  private String restorePath;
+  private RestorePlan firstRestore;
+  /** The coordinator of the attempt deployed now; read by acknowledgements from any thread. */
+  private volatile AttemptCheckpoints attemptCheckpoints;
 
   /** {@code submission.jobName()} is resolved; the job owns {@code jars} and closes them when it ends. */
   JobMaster(String jobId, JobSubmission submission, JobJars jars, PhysicalGraph graph, Host host) {
+    this(jobId, submission, jars, graph, host, null);
+  }
+
+  /** As above, the first attempt restoring {@code restore} (loaded from {@code submission.restorePath()}), or null. */
+  JobMaster(String jobId, JobSubmission submission, JobJars jars, PhysicalGraph graph, Host host, RestorePlan restore) {
     this.jobId = jobId;
+    String directory = submission.checkpoints().directory();
+    this.checkpointDirectory = directory.isEmpty() ? null : Path.of(directory).resolve(jobId);
+    this.restorePath = submission.restorePath();
+    this.firstRestore = restore;
     this.submission = submission;
     this.jars = jars;
     this.graph = graph;
@@ -85,7 +123,9 @@ final class JobMaster {
   }
 
   JobInfo info() {
-    return info;
+    JobInfo base = info;
+    return new JobInfo(base.jobId(), base.jobName(), base.status(), base.attempt(), base.failure(), base.submittedAtMillis(),
+        base.endedAtMillis(), base.tasks(), checkpoints.snapshot());
   }
 
   boolean isEnded() {
@@ -117,6 +157,16 @@ final class JobMaster {
       }
       return;
     }
+    RestorePlan restore;
+    try {
+      restore = restoreOfThisAttempt();
+      openCheckpointStorage();
+    } catch (RuntimeException e) {
+      host.slots().release(taken);
+      end(ExecutionStatus.FAILED, "cannot start attempt " + (attempt + 1) + (restorePath.isEmpty() ? "" : " from " + restorePath)
+          + ": " + e.getMessage());
+      return;
+    }
     slots = taken;
     subtasks = new SubtaskTable(graph);
     List<SubtaskPlacement> placements = new ArrayList<>();
@@ -128,9 +178,12 @@ final class JobMaster {
       }
     }
     live = true;
+    startCheckpoints(restore);
     setStatus(ExecutionStatus.DEPLOYING);
-    LOG.info("Deploying attempt {} of job {} to {}", attempt, jobId, subtasks.taskManagers());
-    Message deploy = new Message.DeployAttempt(jobId, attempt, submission, placements);
+    LOG.info("Deploying attempt {} of job {} to {}{}", attempt, jobId, subtasks.taskManagers(),
+        restore == null ? "" : ", restoring " + restorePath);
+    Message deploy = new Message.DeployAttempt(jobId, attempt, submission, placements,
+        checkpointDirectory == null ? "" : checkpointDirectory.toString(), restore == null ? "" : restorePath);
     for (SlotPool.Member member : distinct(slots)) {
       member.connection.send(deploy);
     }
@@ -148,6 +201,12 @@ final class JobMaster {
           + (update.failure().isEmpty() ? "" : ": " + update.failure()));
     } else if (stopping == Stopping.NO && status == ExecutionStatus.DEPLOYING && subtasks.allAtLeastRunning()) {
       setStatus(ExecutionStatus.RUNNING);
+      if (attemptCheckpoints != null) {
+        attemptCheckpoints.start(); // every source can be triggered now
+      }
+    }
+    if (reported == ExecutionStatus.FINISHED && attemptCheckpoints != null) {
+      attemptCheckpoints.subtaskFinished(update.task(), update.subtask());
     }
     afterChange();
   }
@@ -171,6 +230,7 @@ final class JobMaster {
       return;
     }
     LOG.info("Cancelling job {}", jobId);
+    stopCheckpoints();
     stopping = Stopping.CANCEL;
     setStatus(ExecutionStatus.CANCELING);
     cancelSubtasks();
@@ -223,6 +283,7 @@ final class JobMaster {
     }
     stopping = why;
     failure = cause;
+    stopCheckpoints();
     LOG.warn("Attempt {} of job {} failed: {}", attempt, jobId, cause);
     boolean restart = submission.restart().delayBeforeRestart(restarts + 1) >= 0;
     setStatus(restart ? ExecutionStatus.RESTARTING : status);
@@ -249,6 +310,7 @@ final class JobMaster {
 
   /** Frees the attempt's slots and tells its TaskManagers to drop what is left of it. */
   private void releaseAttempt() {
+    stopCheckpoints();
     Message release = new Message.ReleaseAttempt(jobId, attempt);
     for (SlotPool.Member member : distinct(slots)) {
       if (host.slots().member(member.info.taskManagerId()) == member) {
@@ -290,6 +352,89 @@ final class JobMaster {
   private void publish() {
     info = new JobInfo(jobId, graph.plan().name(), status, attempt, failure, submittedAtMillis, endedAtMillis,
         subtasks.summaries());
+  }
+
+  // ---- checkpoints ----
+
+  /** What this attempt restores: the plan checked at submission for the first, else the latest checkpoint's. */
+  private RestorePlan restoreOfThisAttempt() {
+    if (attempt == 0 || restorePath.isEmpty()) {
+      return attempt == 0 ? firstRestore : null;
+    }
+    return RestorePlan.load(Path.of(restorePath), graph, submission.allowNonRestoredState());
+  }
+
+  private void openCheckpointStorage() {
+    if (checkpointDirectory != null && checkpointStorage == null) {
+      try {
+        checkpointStorage = new LocalDirectorySnapshotStorage(checkpointDirectory);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot create the checkpoint directory " + checkpointDirectory, e);
+      }
+    }
+  }
+
+  private void startCheckpoints(RestorePlan restore) {
+    firstRestore = null; // read once; later attempts load their own
+    if (checkpointDirectory != null && attempt > 0) {
+      CheckpointLeftovers.deleteAfter(checkpointDirectory, restore == null ? 0 : restore.checkpointId());
+    }
+    Map<Long, RpcConnection> bySubtask = new HashMap<>();
+    for (TaskSpec task : graph.tasks()) {
+      for (int i = 0; i < task.parallelism(); i++) {
+        bySubtask.put(AttemptCheckpoints.key(task.index(), i), slots.get(i).connection);
+      }
+    }
+    List<RpcConnection> taskManagers = distinct(slots).stream().map(m -> m.connection).toList();
+    AttemptCheckpoints started = new AttemptCheckpoints(jobId, attempt, graph, submission.checkpoints(),
+        checkpointStorage, restore, bySubtask, taskManagers, host.checkpointTimer(), host.checkpointIo());
+    checkpoints.attemptStarted(started, restore == null ? 0 : restore.checkpointId(), restore == null ? "" : restorePath);
+    attemptCheckpoints = started;
+  }
+
+  /** Stops the attempt's coordinator (idempotent); its latest completed checkpoint is what the next attempt restores. */
+  private void stopCheckpoints() {
+    AttemptCheckpoints stopping = attemptCheckpoints;
+    if (stopping == null) {
+      return;
+    }
+    attemptCheckpoints = null;
+    stopping.stop();
+    stopping.latestCompleted().ifPresent(latest -> restorePath = CheckpointHistory.restorePath(latest));
+    checkpoints.attemptStopped(stopping);
+  }
+
+  /** A TaskManager's acknowledgement; any thread. Those of other attempts are dropped. */
+  void acknowledge(int fromAttempt, SubtaskCheckpointAck ack) {
+    AttemptCheckpoints current = attemptCheckpoints;
+    if (current != null && current.attempt() == fromAttempt) {
+      current.acknowledge(ack);
+    }
+  }
+
+  /** A TaskManager's decline; any thread. Those of other attempts are dropped. */
+  void decline(Message.DeclineCheckpoint decline) {
+    AttemptCheckpoints current = attemptCheckpoints;
+    if (current != null && current.attempt() == decline.attempt()) {
+      current.decline(decline.checkpointId(), decline.task(), decline.subtask(), decline.reason());
+    }
+  }
+
+  /**
+   * Takes a savepoint of the running attempt into {@code directory}; completes with it, or fails
+   * saying why (not running, declined, timed out).
+   */
+  CompletableFuture<CompletedCheckpoint> triggerSavepoint(String directory) {
+    AttemptCheckpoints current = attemptCheckpoints;
+    if (status != ExecutionStatus.RUNNING || stopping != Stopping.NO || current == null) {
+      return CompletableFuture.failedFuture(new IllegalStateException("job " + jobId + " is " + status
+          + ", not RUNNING: a savepoint needs every subtask running"));
+    }
+    return current.triggerSavepoint(directory).whenComplete((done, failure) -> {
+      if (done != null) {
+        checkpoints.completed(done);
+      }
+    });
   }
 
   private static Set<SlotPool.Member> distinct(List<SlotPool.Member> slots) {

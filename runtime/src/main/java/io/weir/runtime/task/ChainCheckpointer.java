@@ -68,6 +68,7 @@ final class ChainCheckpointer {
     SnapshotStorage storage;
     try {
       storage = checkpointing.storage().storageFor(options);
+      chain.preCommitSinks(id); // first: the operator state snapshot below holds the pre-committed handles
       for (ChainedOperator op : chain.operators()) {
         if (op.backend != null) {
           keyed.put(op.vertexId(), snapshotKeyed(op, "chk-" + id + "-keyed-" + op.vertexId() + "-" + subtask,
@@ -147,8 +148,12 @@ final class ChainCheckpointer {
         channelState.name(), metrics));
   }
 
-  /** Checkpoint {@code id} completed: its keyed snapshots become the incremental base (task thread). */
+  /**
+   * Checkpoint {@code id} completed: transactional sinks commit up to it, and its keyed snapshots
+   * become the incremental base (task thread).
+   */
   void notifyComplete(long id) {
+    chain.commitSinks(id);
     Map<String, Published> done = acknowledged.remove(id);
     if (done != null) {
       base.putAll(done);

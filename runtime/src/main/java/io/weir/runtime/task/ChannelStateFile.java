@@ -9,12 +9,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.CRC32C;
 
 /**
  * The stored in-flight buffers of one subtask's unaligned checkpoint. Two files, the manifest
  * published last so the state is whole or absent:
  * <pre>
- * data file {@code <name>-data}: per buffer: int channel, int records, int length, int crc32c, bytes
+ * data file {@code <name>-data}: per buffer: int channel, int records, int length, bytes,
+ *                                int crc32c (of the header and the bytes)
  * manifest {@code <name>}:       int MAGIC ("WCHS"), int VERSION, str data file, long data length,
  *                                int buffer count, int crc32c of everything before it
  * </pre>
@@ -44,9 +46,12 @@ final class ChannelStateFile {
         header.writeInt(b.channel());
         header.writeInt(b.records());
         header.writeInt(b.data().length);
-        header.writeInt(SnapshotManifest.crc(b.data(), b.data().length));
         out.write(header.array(), 0, header.position());
         out.write(b.data());
+        int crc = crc(header.array(), b.data(), b.data().length);
+        header.clear();
+        header.writeInt(crc);
+        out.write(header.array(), 0, 4);
         length += HEADER + b.data().length;
       }
     }
@@ -112,16 +117,18 @@ final class ChannelStateFile {
       if (in.remaining() < HEADER) {
         throw corrupted(dataFile, name, "ends inside the header of buffer " + i);
       }
+      int start = in.position();
       int channel = in.readInt();
       int records = in.readInt();
       int size = in.readInt();
-      int crc = in.readInt();
-      if (size < 0 || records < 0 || channel < 0 || size > in.remaining()) {
+      if (size < 0 || size > in.remaining() - 4) {
         throw corrupted(dataFile, name, "has a malformed header at buffer " + i);
       }
       byte[] bytes = new byte[size];
       in.readBytes(bytes, 0, size);
-      if (SnapshotManifest.crc(bytes, size) != crc) {
+      int crc = in.readInt();
+      byte[] header = java.util.Arrays.copyOfRange(data, start, start + 12);
+      if (crc(header, bytes, size) != crc) {
         throw corrupted(dataFile, name, "fails the checksum of buffer " + i);
       }
       buffers.add(new InFlightBuffer(channel, records, bytes));
@@ -130,6 +137,14 @@ final class ChannelStateFile {
       throw corrupted(dataFile, name, "has " + in.remaining() + " bytes after its last buffer");
     }
     return buffers;
+  }
+
+  /** CRC-32C of a buffer's 12 header bytes and its {@code size} data bytes: a damaged channel or count is caught too. */
+  private static int crc(byte[] header, byte[] data, int size) {
+    CRC32C crc = new CRC32C();
+    crc.update(header, 0, 12);
+    crc.update(data, 0, size);
+    return (int) crc.getValue();
   }
 
   private static SnapshotCorruptedException corrupted(String dataFile, String name, String what) {

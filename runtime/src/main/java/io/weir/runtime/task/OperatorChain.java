@@ -12,6 +12,7 @@ import io.weir.runtime.network.WatermarkStatus;
 import io.weir.runtime.operator.OperatorInvoker;
 import io.weir.runtime.operator.SideOutputBinding;
 import io.weir.runtime.operator.TimerInvoker;
+import io.weir.runtime.operator.TransactionalSinkBinding;
 import io.weir.runtime.plan.VertexKind;
 import io.weir.runtime.plan.VertexPlan;
 import io.weir.state.backend.StateBackend;
@@ -38,6 +39,8 @@ final class OperatorChain {
   private final SubtaskOperatorState operatorState;
   /** What the subtask resumes from, or null when it starts empty. */
   private final SubtaskRestore restore;
+  /** The two-phase commit driver of each transactional sink, by vertex id. */
+  private final Map<String, SinkTransactions> transactions = new HashMap<>();
   private SourceReader<Object> source;
   private TaskOperatorContext sourceContext;
   private Emitter<Object> sourceOutput;
@@ -83,6 +86,9 @@ final class OperatorChain {
       PhysicalEdge in = task.chainedInputOf(v.id());
       OperatorInvoker<Object> invoker = (OperatorInvoker<Object>) create(context, () -> v.invokerFactory().get());
       bindOperatorState(v, context, invoker);
+      if (invoker instanceof TransactionalSinkBinding binding) {
+        transactions.put(v.id(), SinkTransactions.bind(v.id(), binding, operatorState, context));
+      }
       bindSideOutputs(v, context, invoker);
       ChainedOperator op = new ChainedOperator(
           v.id(), context, invoker, output, in == null ? 0 : in.targetInput(), v.keySelector(), setup.maxParallelism());
@@ -181,6 +187,20 @@ final class OperatorChain {
     return operators;
   }
 
+  /** At the barrier of checkpoint {@code checkpointId}, before the operator state snapshot: transactional sinks pre-commit. */
+  void preCommitSinks(long checkpointId) {
+    for (SinkTransactions t : transactions.values()) {
+      t.preCommit(checkpointId);
+    }
+  }
+
+  /** Checkpoint {@code checkpointId} completed: transactional sinks commit what they pre-committed up to it. */
+  void commitSinks(long checkpointId) {
+    for (SinkTransactions t : transactions.values()) {
+      t.commitUpTo(checkpointId);
+    }
+  }
+
   /** Sends {@code event} on every network output, after the records written so far (priority barriers may overtake them). */
   void broadcastEvent(io.weir.runtime.network.ChannelEvent event) {
     for (RecordWriter writer : writers) {
@@ -193,6 +213,11 @@ final class OperatorChain {
     for (int i = operators.size() - 1; i >= 0; i--) {
       ChainedOperator op = operators.get(i);
       op.open(backendOf.get(i), restore);
+    }
+    if (restore != null) { // the sinks opened: commit what the restored checkpoint pre-committed
+      for (SinkTransactions t : transactions.values()) {
+        t.recover(restore.checkpointId());
+      }
     }
     if (source != null) {
       sourceOpened = true;
@@ -301,7 +326,11 @@ final class OperatorChain {
    */
   void finish() {
     closeSource();
-    for (ChainedOperator op : operators) {
+    for (ChainedOperator op : operators) { // head first: a sink has every record when it ends its input
+      SinkTransactions t = transactions.get(op.vertexId());
+      if (t != null) {
+        t.endOfInput();
+      }
       op.close();
     }
     for (RecordWriter writer : writers) {
@@ -318,6 +347,9 @@ final class OperatorChain {
       } catch (Throwable t) {
         addSuppressed(primary, sourceContext.failure("close failed", t));
       }
+    }
+    for (SinkTransactions t : transactions.values()) {
+      t.abortOpen(primary);
     }
     for (ChainedOperator op : operators) {
       try {

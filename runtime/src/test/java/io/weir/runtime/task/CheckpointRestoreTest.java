@@ -68,6 +68,30 @@ class CheckpointRestoreTest {
   }
 
   @Test
+  void anAlignmentTimeoutSwitchesToUnalignedAndStillResumesToTheExactCounts() throws Exception {
+    LocalDirectorySnapshotStorage storage = new LocalDirectorySnapshotStorage(directory);
+    CheckpointOptions timeout = new CheckpointOptions(CheckpointType.CHECKPOINT, CheckpointingMode.EXACTLY_ONCE, false,
+        1, "");
+    // the second source's barrier comes 20 ms after the first: far beyond the 1 ms timeout
+    List<SubtaskCheckpointAck> acks = checkpointTwice(storage, timeout, "--pause-micros", "200");
+    assertTrue(acks.stream().mapToLong(a -> a.metrics().inFlightBytes()).sum() > 0,
+        "the channels without barrier were recorded: " + acks);
+    assertResumesToExactCounts(storage, acks);
+  }
+
+  @Test
+  void savepointsAreFullSnapshotsAndResumeToTheExactCounts() throws Exception {
+    LocalDirectorySnapshotStorage storage = new LocalDirectorySnapshotStorage(directory);
+    List<SubtaskCheckpointAck> acks = checkpointTwice(storage, CheckpointOptions.savepoint(directory.toString()),
+        "--pause-micros", "200");
+    for (SubtaskCheckpointAck ack : acks) {
+      assertEquals(ack.metrics().stateBytes(), ack.metrics().writtenBytes()); // nothing shared with earlier ones
+      assertTrue(ack.keyedManifests().values().stream().allMatch(n -> n.startsWith("chk-2-keyed-count-")), ack.toString());
+    }
+    assertResumesToExactCounts(storage, acks);
+  }
+
+  @Test
   void aCorruptedChannelStateFileFailsTheResumingSubtaskNamingTheFile() throws Exception {
     LocalDirectorySnapshotStorage storage = new LocalDirectorySnapshotStorage(directory);
     List<SubtaskCheckpointAck> acks = checkpointTwice(storage, options(true), "--sink-pause-micros", "100");

@@ -78,6 +78,10 @@ final class CheckpointedJob implements AutoCloseable {
     threads.forEach(Thread::start);
   }
 
+  List<SubtaskRunner> runners() {
+    return List.copyOf(runners);
+  }
+
   int subtaskCount() {
     return runners.size();
   }

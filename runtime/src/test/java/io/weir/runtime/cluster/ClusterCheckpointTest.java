@@ -1,0 +1,141 @@
+package io.weir.runtime.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.weir.runtime.checkpoint.CheckpointConfig;
+import io.weir.runtime.client.ClusterClient;
+import io.weir.runtime.client.SubmitOptions;
+import io.weir.runtime.clusterjob.JobJarBuilder;
+import io.weir.runtime.clusterjob.Text;
+import io.weir.runtime.jobmanager.JobManager;
+import io.weir.runtime.rpc.CheckpointSummary;
+import io.weir.runtime.rpc.ClusterSecret;
+import io.weir.runtime.rpc.ExecutionStatus;
+import io.weir.runtime.rpc.JobInfo;
+import io.weir.runtime.rpc.RestartStrategy;
+import io.weir.runtime.rpc.RpcOptions;
+import io.weir.runtime.taskmanager.TaskManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Checkpoints and savepoints through the cluster's control plane in one JVM: a JobManager, one
+ * TaskManager with enough slots for the whole job, and a client over loopback RPC.
+ */
+@Timeout(120)
+class ClusterCheckpointTest {
+  @TempDir Path dir;
+  private JobManager jobManager;
+  private TaskManager taskManager;
+  private ClusterClient client;
+  private Path jar;
+
+  @BeforeEach
+  void start() throws Exception {
+    jobManager = JobManager.start(null, 0, ClusterSecret.NONE, RpcOptions.DEFAULT, dir.resolve("blobs"), Duration.ofSeconds(5));
+    int port = jobManager.address().getPort();
+    taskManager = new TaskManager("127.0.0.1", port, 4, ClusterSecret.NONE, RpcOptions.DEFAULT);
+    taskManager.start().get(10, TimeUnit.SECONDS);
+    client = ClusterClient.connect("127.0.0.1", port, ClusterSecret.NONE);
+    jar = JobJarBuilder.build(dir.resolve("job.jar"));
+  }
+
+  @AfterEach
+  void stop() {
+    if (client != null) {
+      client.close();
+    }
+    if (taskManager != null) {
+      taskManager.close();
+    }
+    if (jobManager != null) {
+      jobManager.close();
+    }
+  }
+
+  private Path output(String name) throws IOException {
+    return Files.createDirectories(dir.resolve(name));
+  }
+
+  private JobInfo awaitRunning(String jobId) throws Exception {
+    for (int i = 0; i < 600; i++) {
+      JobInfo info = client.status(jobId);
+      if (info.status() == ExecutionStatus.RUNNING || info.status().isTerminal()) {
+        return info;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("job " + jobId + " never ran: " + client.status(jobId));
+  }
+
+  @Test
+  void periodicCheckpointsCompleteWhileTheJobCountsExactly() throws Exception {
+    Path output = output("out");
+    Path checkpoints = dir.resolve("cp");
+    String jobId = client.submit(List.of(jar), SubmitOptions.defaults().parallelism(2)
+        .checkpointing(CheckpointConfig.every(Duration.ofMillis(200), checkpoints.toString()))
+        .arguments("--lines", "20000", "--throttle", "20", "--output", output.toString()));
+    JobInfo end = client.follow(jobId, info -> {});
+    assertEquals(ExecutionStatus.FINISHED, end.status(), end.failure());
+    WordCountResults.assertExact(Text.oracle(20000), output, 2);
+    assertTrue(end.checkpoints().completed() >= 1, "no checkpoint completed: " + end.checkpoints());
+    CheckpointSummary last = end.checkpoints().recent().stream()
+        .filter(c -> c.status() == CheckpointSummary.Status.COMPLETED).reduce((a, b) -> b).orElseThrow();
+    assertEquals(last.total(), last.acknowledged());
+    assertTrue(last.stateBytes() > 0, last.toString());
+    assertTrue(last.location().startsWith(checkpoints.resolve(jobId).toString()), last.location());
+    assertTrue(Files.isRegularFile(Path.of(last.location())), "the latest checkpoint's metadata is kept: " + last);
+  }
+
+  @Test
+  void aSavepointThenCancelResumesAtAnotherParallelismWithExactCounts() throws Exception {
+    Path firstOutput = output("first");
+    String first = client.submit(List.of(jar), SubmitOptions.defaults().parallelism(2).restart(RestartStrategy.NONE)
+        .arguments("--lines", "30000", "--throttle", "10", "--output", firstOutput.toString()));
+    assertEquals(ExecutionStatus.RUNNING, awaitRunning(first).status());
+    Thread.sleep(1000); // well into the input
+    String savepoint = client.savepoint(first, dir.resolve("savepoints").toString(), true);
+    assertTrue(Files.isDirectory(Path.of(savepoint)), savepoint);
+    assertTrue(Path.of(savepoint).getFileName().toString().startsWith("savepoint-cluster-wordcount-"), savepoint);
+    JobInfo cancelled = client.follow(first, info -> {});
+    assertEquals(ExecutionStatus.CANCELED, cancelled.status(), cancelled.failure());
+    assertEquals(1, cancelled.checkpoints().completed(), cancelled.checkpoints().toString());
+
+    Path output = output("resumed");
+    String resumed = client.submit(List.of(jar), SubmitOptions.defaults().parallelism(3).restoreFrom(savepoint)
+        .arguments("--lines", "30000", "--throttle", "50", "--output", output.toString()));
+    JobInfo end = client.follow(resumed, info -> {});
+    assertEquals(ExecutionStatus.FINISHED, end.status(), end.failure());
+    assertEquals(savepoint, end.checkpoints().restoredFrom());
+    assertTrue(end.checkpoints().restoredCheckpointId() >= 1, end.checkpoints().toString());
+    WordCountResults.assertExact(Text.oracle(30000), output, 3);
+    // fewer words than the input has: the sources resumed where the savepoint left them
+    long words = Text.oracle(30000).values().stream().mapToLong(Long::longValue).sum();
+    long counted = end.tasks().stream().filter(t -> t.name().startsWith("Count")).findFirst().orElseThrow().recordsIn();
+    assertTrue(counted > 0 && counted < words, counted + " of " + words);
+  }
+
+  @Test
+  void savepointsOfJobsThatAreNotRunningAndRestoresThatDoNotExistAreRefused() throws Exception {
+    IOException unknown = assertThrows(IOException.class, () -> client.savepoint("no-such-job", dir.toString(), false));
+    assertTrue(unknown.getMessage().contains("no job no-such-job"), unknown.getMessage());
+    String finished = client.submit(List.of(jar), SubmitOptions.defaults().arguments("--lines", "10"));
+    assertEquals(ExecutionStatus.FINISHED, client.follow(finished, info -> {}).status());
+    IOException notRunning = assertThrows(IOException.class, () -> client.savepoint(finished, dir.toString(), false));
+    assertTrue(notRunning.getMessage().contains("FINISHED"), notRunning.getMessage());
+    IOException missing = assertThrows(IOException.class, () -> client.submit(List.of(jar),
+        SubmitOptions.defaults().restoreFrom(dir.resolve("nothing-here").toString())));
+    assertTrue(missing.getMessage().contains("nothing-here"), missing.getMessage());
+  }
+}

@@ -1,0 +1,136 @@
+package io.weir.runtime.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.weir.runtime.checkpoint.CheckpointConfig;
+import io.weir.runtime.checkpoint.CheckpointStats;
+import io.weir.runtime.checkpoint.CheckpointSummary;
+import io.weir.runtime.checkpoint.CheckpointType;
+import io.weir.runtime.checkpoint.CompletedCheckpoint;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Checkpoints and savepoints of jobs running in the embedded runtime, end to end. */
+@Timeout(120)
+class CheckpointEmbeddedTest {
+  private static final int PARTITIONS = 6;
+  private static final long PER_PARTITION = 3000;
+  @TempDir Path temp;
+
+  private static RunOptions.Builder options(String run, int parallelism, String... more) {
+    String[] args = new String[6 + more.length];
+    args[0] = "--run";
+    args[1] = run;
+    args[2] = "--partitions";
+    args[3] = Integer.toString(PARTITIONS);
+    args[4] = "--per-partition";
+    args[5] = Long.toString(PER_PARTITION);
+    System.arraycopy(more, 0, args, 6, more.length);
+    return RunOptions.builder().parallelism(parallelism).parameters(args);
+  }
+
+  private static void waitFor(JobHandle job, java.util.function.BooleanSupplier condition, String what)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!condition.getAsBoolean()) {
+      if (job.result().isDone()) {
+        JobResult result = job.result().join();
+        throw new AssertionError("job ended " + result.status() + " while waiting for " + what, result.failure());
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      Thread.sleep(10);
+    }
+  }
+
+  @Test
+  void periodicCheckpointsCompleteWhileAWordCountRunsAndCountsStayExact() throws Exception {
+    String run = "periodic";
+    JobHandle job = new LocalCluster().submit(GatedWordCountJob.plan(2), options(run, 2, "--pause-after", "1000")
+        .checkpointing(CheckpointConfig.every(Duration.ofMillis(100), temp.toString())).build());
+    waitFor(job, () -> job.checkpointStats().completed() >= 1, "a completed checkpoint");
+    GatedWordCountJob.gate(run).set(true);
+    JobResult result = job.await(Duration.ofSeconds(60)).orThrow();
+
+    assertEquals(GatedWordCountJob.oracle(PARTITIONS, PER_PARTITION), GatedWordCountJob.latest(run));
+    CheckpointStats stats = result.checkpoints();
+    assertTrue(stats.completed() >= 1, stats.describe());
+    CheckpointSummary last = stats.lastCompleted().orElseThrow();
+    assertTrue(last.stateBytes() > 0, last.describe());
+    assertTrue(last.writtenBytes() > 0, last.describe());
+    assertEquals(CheckpointType.CHECKPOINT, last.type());
+    try (Stream<Path> dirs = Files.list(temp)) {
+      Path jobDir = dirs.filter(p -> p.getFileName().toString().startsWith("gated-wc-")).findFirst().orElseThrow();
+      assertTrue(Files.exists(jobDir.resolve("chk-" + last.id() + "-metadata.manifest")),
+          "the retained checkpoint stays after the job in the configured directory");
+    }
+  }
+
+  @Test
+  void aSavepointResumesAtAnotherParallelismWithTheSameFinalCounts() throws Exception {
+    String first = "savepoint-run";
+    JobHandle job = new LocalCluster().submit(GatedWordCountJob.plan(2), options(first, 2, "--pause-after", "4000")
+        .checkpointing(CheckpointConfig.disabled()).build());
+    long half = 2 * 4000;
+    waitFor(job, () -> GatedWordCountJob.emitted(first).get() >= half, "both sources to reach their pause");
+    CompletedCheckpoint savepoint = job.triggerSavepoint(temp.resolve("savepoints").toString()).get(60, TimeUnit.SECONDS);
+    job.cancel();
+    assertEquals(JobStatus.CANCELED, job.await(Duration.ofSeconds(60)).status());
+    assertTrue(savepoint.isSavepoint());
+    assertTrue(Path.of(savepoint.location()).getFileName().toString().matches("savepoint-gated-wc-\\d+-[0-9a-f]{6}"));
+    assertTrue(savepoint.stateBytes() > 0);
+    assertFalse(GatedWordCountJob.latest(first).isEmpty());
+
+    String second = "restored-run";
+    GatedWordCountJob.gate(second).set(true);
+    JobResult resumed = new LocalCluster().run(GatedWordCountJob.plan(2), options(second, 3)
+        .restoreFrom(Path.of(savepoint.location())).build()).orThrow();
+    assertEquals(3, resumed.vertex("Count").parallelism());
+    assertEquals(PARTITIONS * PER_PARTITION - half, GatedWordCountJob.emitted(second).get(),
+        "the resumed sources continue where the savepoint left them");
+    assertEquals(GatedWordCountJob.oracle(PARTITIONS, PER_PARTITION), GatedWordCountJob.latest(second));
+    assertTrue(Files.exists(Path.of(savepoint.location()).resolve(savepoint.metadataName() + ".manifest")),
+        "savepoints are never deleted");
+  }
+
+  @Test
+  void aSavepointOfAJobWithoutCheckpointingFailsClearly() throws Exception {
+    String run = "no-checkpointing";
+    GatedWordCountJob.gate(run).set(true);
+    JobHandle job = new LocalCluster().submit(GatedWordCountJob.plan(1), options(run, 1).build());
+    ExecutionException e = assertThrows(ExecutionException.class,
+        () -> job.triggerSavepoint(temp.toString()).get(10, TimeUnit.SECONDS));
+    assertTrue(e.getCause().getMessage().contains("started without checkpointing"), e.getCause().getMessage());
+    job.await(Duration.ofSeconds(60)).orThrow();
+  }
+
+  @Test
+  void aRestoreThatDoesNotFitFailsBeforeAnythingRuns() throws Exception {
+    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> new LocalCluster().submit(
+        GatedWordCountJob.plan(1), options("x", 1).restoreFrom(temp.resolve("nothing-here")).build()));
+    assertTrue(missing.getMessage().contains("no checkpoint or savepoint at"), missing.getMessage());
+  }
+
+  @Test
+  void aFinishedJobRefusesSavepointsNamingTheFinishedSubtask() throws Exception {
+    String run = "finishing";
+    GatedWordCountJob.gate(run).set(true);
+    JobHandle job = new LocalCluster().submit(GatedWordCountJob.plan(1), options(run, 1, "--per-partition", "1")
+        .checkpointing(CheckpointConfig.disabled()).build());
+    job.await(Duration.ofSeconds(60)).orThrow();
+    ExecutionException e = assertThrows(ExecutionException.class,
+        () -> job.triggerSavepoint(temp.toString()).get(10, TimeUnit.SECONDS));
+    assertTrue(e.getCause().getMessage().contains("no longer running"), e.getCause().getMessage());
+  }
+}
