@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A damaged checkpoint never restores into silently wrong results: a flipped byte in keyed state,
- * a truncated operator-state file, a flipped byte or a cut in the metadata each fail the restore
- * with an error naming the damaged file. The undamaged copy of the same checkpoint restores and
+ * A damaged checkpoint never restores into silently wrong results: a flipped byte or a cut in a
+ * keyed-state file, an operator-state file or the metadata each fail the restore with an error
+ * naming the damaged file. The undamaged copy of the same checkpoint restores and
  * finishes exactly (so the damage, nothing else, is what fails).
  */
 @Timeout(120)
@@ -63,6 +63,7 @@ class ExactlyOnceCorruptionTest {
     }
     assertTrue(text.contains(damaged.getFileName().toString().replace(".manifest", "")),
         "the error names " + damaged.getFileName() + ": " + text);
+    System.out.println("restoring from damaged " + damaged.getFileName() + " failed: " + text);
     return text;
   }
 
@@ -93,6 +94,24 @@ class ExactlyOnceCorruptionTest {
     restoreFails("operator", copy -> {
       Path file = copy.operatorData(checkpoint, SequenceJobPlan.SOURCE, 1);
       CheckpointDirectory.truncateToHalf(file);
+      return file;
+    });
+  }
+
+  @Test
+  void aTruncatedKeyedStateFileIsReportedWithTheFile() throws Exception {
+    restoreFails("keyed-cut", copy -> {
+      Path file = copy.keyedData(checkpoint, SequenceJobPlan.COUNT, 1);
+      CheckpointDirectory.truncateToHalf(file);
+      return file;
+    });
+  }
+
+  @Test
+  void aFlippedByteInOperatorStateIsReportedWithTheFile() throws Exception {
+    restoreFails("operator-flip", copy -> {
+      Path file = copy.operatorData(checkpoint, SequenceJobPlan.SOURCE, 0);
+      CheckpointDirectory.flipMiddleByte(file);
       return file;
     });
   }
