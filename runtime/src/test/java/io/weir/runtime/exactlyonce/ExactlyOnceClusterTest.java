@@ -95,11 +95,15 @@ class ExactlyOnceClusterTest {
     for (int round = 0; round < 3; round++) {
       job.awaitCompletedCheckpointInCurrentAttempt(deadline, seed);
       Thread.sleep(random.nextInt(700));
-      kills += killAndReplace(random, deadline, "round " + round);
-      if (round == 1) { // once more while the job recovers from that kill
+      kill(random, "round " + round);
+      kills++;
+      if (round == 1) { // once more while the job recovers from that kill: the other TaskManager
         job.awaitStatus(ExecutionStatus.RESTARTING, deadline);
-        kills += killAndReplace(random, deadline, "during recovery");
+        kill(random, "right after RESTARTING was seen");
+        kills++;
+        cluster.startTaskManager(1, deadline);
       }
+      cluster.startTaskManager(1, deadline);
     }
     JobInfo end = job.awaitEnd(deadline);
     assertEquals(ExecutionStatus.FINISHED, end.status(), "seed " + seed + ": " + end + cluster.logTails());
@@ -121,7 +125,8 @@ class ExactlyOnceClusterTest {
     for (int round = 0; round < 2; round++) { // each kill is a failure right after a completed checkpoint
       job.awaitCompletedCheckpointInCurrentAttempt(deadline, seed);
       Thread.sleep(random.nextInt(300));
-      killAndReplace(random, deadline, "round " + round);
+      kill(random, "round " + round);
+      cluster.startTaskManager(1, deadline);
     }
     JobInfo end = job.awaitEnd(deadline);
     assertEquals(ExecutionStatus.FINISHED, end.status(), "seed " + seed + ": " + end + cluster.logTails());
@@ -132,13 +137,12 @@ class ExactlyOnceClusterTest {
     assertEquals(0, report.lost(), "seed " + seed + ": at least once still loses nothing: " + report);
   }
 
-  /** Kills a random live TaskManager (SIGKILL) and starts a replacement; returns 1. */
-  private int killAndReplace(Random random, Deadline deadline, String when) throws Exception {
+  /** Kills a random live TaskManager (SIGKILL); the caller starts the replacement. */
+  private WeirProcess kill(Random random, String when) throws Exception {
     List<WeirProcess> live = cluster.liveTaskManagers();
     WeirProcess victim = live.get(random.nextInt(live.size()));
     System.out.println("killing " + victim.name + " (pid " + victim.pid() + ") " + when);
     victim.kill();
-    cluster.startTaskManager(1, deadline);
-    return 1;
+    return victim;
   }
 }
