@@ -110,6 +110,7 @@ class ExactlyOnceClusterTest {
     assertTrue(end.attempt() >= 3, "seed " + seed + ": every kill of a running attempt restarts it: " + end);
     assertTrue(job.sawRestoreFromCheckpoint(), "seed " + seed + ": attempts restored from checkpoints: " + job.history());
     SequenceOracle.Report report = SequenceOracle.check(output, KEYS, PER_KEY);
+    System.out.println("oracle: " + report);
     assertTrue(report.exact(), "seed " + seed + ", " + kills + " kills: " + report);
   }
 
@@ -131,6 +132,7 @@ class ExactlyOnceClusterTest {
     JobInfo end = job.awaitEnd(deadline);
     assertEquals(ExecutionStatus.FINISHED, end.status(), "seed " + seed + ": " + end + cluster.logTails());
     SequenceOracle.Report report = SequenceOracle.check(output, KEYS, PER_KEY);
+    System.out.println("oracle: " + report);
     assertTrue(report.duplicated() > 0, "seed " + seed + ": at-least-once recovery replays records already in the "
         + "restored state, and the oracle must see them: " + report);
     assertTrue(report.violations() > 0, "seed " + seed + ": the sequence checker flags the replayed values: " + report);

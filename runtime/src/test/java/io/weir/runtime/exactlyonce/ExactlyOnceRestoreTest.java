@@ -40,7 +40,9 @@ class ExactlyOnceRestoreTest {
     job.latestCompleted();
     JobResult resumed = runs.restoreFrom(job.path()).run(); // the marker file keeps the sink from failing again
     assertEquals(JobStatus.FINISHED, resumed.status(), () -> Failures.trace(resumed.failure()));
-    return SequenceOracle.check(output, KEYS, PER_KEY);
+    SequenceOracle.Report report = SequenceOracle.check(output, KEYS, PER_KEY);
+    System.out.println(mode + " oracle: " + report);
+    return report;
   }
 
   @Test
