@@ -11,13 +11,7 @@ import io.weir.runtime.rpc.SubtaskPlacement;
 import io.weir.runtime.checkpoint.CompletedCheckpoint;
 import io.weir.runtime.checkpoint.RestorePlan;
 import io.weir.runtime.checkpoint.SubtaskCheckpointAck;
-import io.weir.runtime.rpc.RpcConnection;
-import io.weir.state.snapshot.LocalDirectorySnapshotStorage;
-import io.weir.state.snapshot.SnapshotStorage;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.ArrayList;
@@ -87,15 +81,7 @@ final class JobMaster {
   private boolean live;
   private SubtaskTable subtasks;
   private volatile JobInfo info;
-  private final CheckpointHistory checkpoints = new CheckpointHistory();
-  /** The job's checkpoint directory ({@code <config dir>/<jobId>}); null when it has none. */
-  private final Path checkpointDirectory;
-  private SnapshotStorage checkpointStorage;
-  /** What the next attempt restores from: the submission's savepoint, then the latest completed checkpoint. */
-  private String restorePath;
-  private RestorePlan firstRestore;
-  /** The coordinator of the attempt deployed now; read by acknowledgements from any thread. */
-  private volatile AttemptCheckpoints attemptCheckpoints;
+  private final JobCheckpointing checkpoints;
 
   /** {@code submission.jobName()} is resolved; the job owns {@code jars} and closes them when it ends. */
   JobMaster(String jobId, JobSubmission submission, JobJars jars, PhysicalGraph graph, Host host) {
@@ -105,10 +91,7 @@ final class JobMaster {
   /** As above, the first attempt restoring {@code restore} (loaded from {@code submission.restorePath()}), or null. */
   JobMaster(String jobId, JobSubmission submission, JobJars jars, PhysicalGraph graph, Host host, RestorePlan restore) {
     this.jobId = jobId;
-    String directory = submission.checkpoints().directory();
-    this.checkpointDirectory = directory.isEmpty() ? null : Path.of(directory).resolve(jobId);
-    this.restorePath = submission.restorePath();
-    this.firstRestore = restore;
+    this.checkpoints = new JobCheckpointing(jobId, submission, graph, restore);
     this.submission = submission;
     this.jars = jars;
     this.graph = graph;
@@ -159,12 +142,12 @@ final class JobMaster {
     }
     RestorePlan restore;
     try {
-      restore = restoreOfThisAttempt();
-      openCheckpointStorage();
+      restore = checkpoints.prepareAttempt();
     } catch (RuntimeException e) {
       host.slots().release(taken);
-      end(ExecutionStatus.FAILED, "cannot start attempt " + (attempt + 1) + (restorePath.isEmpty() ? "" : " from " + restorePath)
-          + ": " + e.getMessage());
+      String from = checkpoints.restorePath();
+      end(ExecutionStatus.FAILED, "cannot start attempt " + (attempt + 1) + (from.isEmpty() ? "" : " from " + from) + ": "
+          + e.getMessage());
       return;
     }
     slots = taken;
@@ -178,12 +161,12 @@ final class JobMaster {
       }
     }
     live = true;
-    startCheckpoints(restore);
+    checkpoints.attemptDeployed(attempt, restore, slots, host.checkpointTimer(), host.checkpointIo());
     setStatus(ExecutionStatus.DEPLOYING);
+    String restorePath = restore == null ? "" : checkpoints.restorePath();
     LOG.info("Deploying attempt {} of job {} to {}{}", attempt, jobId, subtasks.taskManagers(),
         restore == null ? "" : ", restoring " + restorePath);
-    Message deploy = new Message.DeployAttempt(jobId, attempt, submission, placements,
-        checkpointDirectory == null ? "" : checkpointDirectory.toString(), restore == null ? "" : restorePath);
+    Message deploy = new Message.DeployAttempt(jobId, attempt, submission, placements, checkpoints.directory(), restorePath);
     for (SlotPool.Member member : distinct(slots)) {
       member.connection.send(deploy);
     }
@@ -201,12 +184,10 @@ final class JobMaster {
           + (update.failure().isEmpty() ? "" : ": " + update.failure()));
     } else if (stopping == Stopping.NO && status == ExecutionStatus.DEPLOYING && subtasks.allAtLeastRunning()) {
       setStatus(ExecutionStatus.RUNNING);
-      if (attemptCheckpoints != null) {
-        attemptCheckpoints.start(); // every source can be triggered now
-      }
+      checkpoints.attemptRunning(); // every source can be triggered now
     }
-    if (reported == ExecutionStatus.FINISHED && attemptCheckpoints != null) {
-      attemptCheckpoints.subtaskFinished(update.task(), update.subtask());
+    if (reported == ExecutionStatus.FINISHED) {
+      checkpoints.subtaskFinished(update.task(), update.subtask());
     }
     afterChange();
   }
@@ -230,7 +211,7 @@ final class JobMaster {
       return;
     }
     LOG.info("Cancelling job {}", jobId);
-    stopCheckpoints();
+    checkpoints.attemptStopped();
     stopping = Stopping.CANCEL;
     setStatus(ExecutionStatus.CANCELING);
     cancelSubtasks();
@@ -283,7 +264,7 @@ final class JobMaster {
     }
     stopping = why;
     failure = cause;
-    stopCheckpoints();
+    checkpoints.attemptStopped();
     LOG.warn("Attempt {} of job {} failed: {}", attempt, jobId, cause);
     boolean restart = submission.restart().delayBeforeRestart(restarts + 1) >= 0;
     setStatus(restart ? ExecutionStatus.RESTARTING : status);
@@ -310,7 +291,7 @@ final class JobMaster {
 
   /** Frees the attempt's slots and tells its TaskManagers to drop what is left of it. */
   private void releaseAttempt() {
-    stopCheckpoints();
+    checkpoints.attemptStopped();
     Message release = new Message.ReleaseAttempt(jobId, attempt);
     for (SlotPool.Member member : distinct(slots)) {
       if (host.slots().member(member.info.taskManagerId()) == member) {
@@ -356,68 +337,14 @@ final class JobMaster {
 
   // ---- checkpoints ----
 
-  /** What this attempt restores: the plan checked at submission for the first, else the latest checkpoint's. */
-  private RestorePlan restoreOfThisAttempt() {
-    if (attempt == 0 || restorePath.isEmpty()) {
-      return attempt == 0 ? firstRestore : null;
-    }
-    return RestorePlan.load(Path.of(restorePath), graph, submission.allowNonRestoredState());
-  }
-
-  private void openCheckpointStorage() {
-    if (checkpointDirectory != null && checkpointStorage == null) {
-      try {
-        checkpointStorage = new LocalDirectorySnapshotStorage(checkpointDirectory);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("cannot create the checkpoint directory " + checkpointDirectory, e);
-      }
-    }
-  }
-
-  private void startCheckpoints(RestorePlan restore) {
-    firstRestore = null; // read once; later attempts load their own
-    if (checkpointDirectory != null && attempt > 0) {
-      CheckpointLeftovers.deleteAfter(checkpointDirectory, restore == null ? 0 : restore.checkpointId());
-    }
-    Map<Long, RpcConnection> bySubtask = new HashMap<>();
-    for (TaskSpec task : graph.tasks()) {
-      for (int i = 0; i < task.parallelism(); i++) {
-        bySubtask.put(AttemptCheckpoints.key(task.index(), i), slots.get(i).connection);
-      }
-    }
-    List<RpcConnection> taskManagers = distinct(slots).stream().map(m -> m.connection).toList();
-    AttemptCheckpoints started = new AttemptCheckpoints(jobId, attempt, graph, submission.checkpoints(),
-        checkpointStorage, restore, bySubtask, taskManagers, host.checkpointTimer(), host.checkpointIo());
-    checkpoints.attemptStarted(started, restore == null ? 0 : restore.checkpointId(), restore == null ? "" : restorePath);
-    attemptCheckpoints = started;
-  }
-
-  /** Stops the attempt's coordinator (idempotent); its latest completed checkpoint is what the next attempt restores. */
-  private void stopCheckpoints() {
-    AttemptCheckpoints stopping = attemptCheckpoints;
-    if (stopping == null) {
-      return;
-    }
-    attemptCheckpoints = null;
-    stopping.stop();
-    stopping.latestCompleted().ifPresent(latest -> restorePath = CheckpointHistory.restorePath(latest));
-    checkpoints.attemptStopped(stopping);
-  }
-
-  /** A TaskManager's acknowledgement; any thread. Those of other attempts are dropped. */
+  /** A TaskManager's acknowledgement; any thread. */
   void acknowledge(int fromAttempt, SubtaskCheckpointAck ack) {
-    AttemptCheckpoints current = attemptCheckpoints;
-    if (current != null && current.attempt() == fromAttempt) {
-      current.acknowledge(ack);
-    }
+    checkpoints.acknowledge(fromAttempt, ack);
   }
 
-  /** A TaskManager's decline; any thread. Those of other attempts are dropped. */
+  /** A TaskManager's decline; any thread. */
   void decline(Message.DeclineCheckpoint decline) {
-    AttemptCheckpoints current = attemptCheckpoints;
-    if (current != null && current.attempt() == decline.attempt()) {
-      current.decline(decline.checkpointId(), decline.task(), decline.subtask(), decline.reason());
-    }
+    checkpoints.decline(decline);
   }
 
   /**
@@ -425,16 +352,13 @@ final class JobMaster {
    * saying why (not running, declined, timed out).
    */
   CompletableFuture<CompletedCheckpoint> triggerSavepoint(String directory) {
-    AttemptCheckpoints current = attemptCheckpoints;
-    if (status != ExecutionStatus.RUNNING || stopping != Stopping.NO || current == null) {
+    CompletableFuture<CompletedCheckpoint> savepoint = status == ExecutionStatus.RUNNING && stopping == Stopping.NO
+        ? checkpoints.triggerSavepoint(directory) : null;
+    if (savepoint == null) {
       return CompletableFuture.failedFuture(new IllegalStateException("job " + jobId + " is " + status
           + ", not RUNNING: a savepoint needs every subtask running"));
     }
-    return current.triggerSavepoint(directory).whenComplete((done, failure) -> {
-      if (done != null) {
-        checkpoints.completed(done);
-      }
-    });
+    return savepoint;
   }
 
   private static Set<SlotPool.Member> distinct(List<SlotPool.Member> slots) {

@@ -127,6 +127,11 @@ final class JobCheckpointing implements CheckpointTransport, CheckpointResponder
     return coordinator.stats();
   }
 
+  /** Aborts pending checkpoints and starts no more (the job is cancelled or failing); idempotent. */
+  void stop() {
+    coordinator.stop();
+  }
+
   /** Stops checkpointing, waits for queued deletions, and removes a temporary checkpoint directory. */
   void close() {
     coordinator.stop();

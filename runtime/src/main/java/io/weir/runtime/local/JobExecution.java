@@ -110,9 +110,11 @@ final class JobExecution implements JobHandle, SubtaskListener {
   @Override
   public void subtaskFinished(SubtaskRunner subtask, Throwable error) {
     boolean last;
+    boolean firstFailure = false;
     synchronized (this) {
       if (error != null) {
         if (ending == JobStatus.RUNNING) {
+          firstFailure = true;
           LOG.debug("Subtask {} failed; cancelling job '{}'", subtask.name(), plan.name(), error);
           ending = JobStatus.FAILED;
           failure = error;
@@ -124,7 +126,10 @@ final class JobExecution implements JobHandle, SubtaskListener {
       last = --remaining == 0;
     }
     if (checkpointing != null) {
-      checkpointing.subtaskFinished(subtask); // ended or failed: no checkpoint can complete without it
+      if (firstFailure) {
+        checkpointing.stop(); // pending checkpoints abort as the job's, not as a finished subtask's
+      }
+      checkpointing.subtaskFinished(subtask); // no checkpoint can complete without it
     }
     if (last) {
       complete();
@@ -139,6 +144,11 @@ final class JobExecution implements JobHandle, SubtaskListener {
       }
       LOG.info("Cancelling job '{}'", plan.name());
       ending = JobStatus.CANCELED;
+    }
+    if (checkpointing != null) {
+      checkpointing.stop(); // before the subtasks end, so pending checkpoints abort as cancelled
+    }
+    synchronized (this) {
       cancelAll();
     }
   }

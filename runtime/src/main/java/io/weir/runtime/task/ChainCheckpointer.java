@@ -176,7 +176,7 @@ final class ChainCheckpointer {
     while (cause instanceof CompletionException && cause.getCause() != null) {
       cause = cause.getCause();
     }
-    return cause instanceof CheckpointAbortedException ? cause.getMessage() : "snapshot failed: " + cause;
+    return cause instanceof InFlightRecording.Aborted ? cause.getMessage() : "snapshot failed: " + cause;
   }
 
   /** Bytes of state the snapshot refers to, shared files included. */

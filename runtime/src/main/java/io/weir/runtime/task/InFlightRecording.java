@@ -105,11 +105,21 @@ final class InFlightRecording {
 
   /** The checkpoint was given up at this task: its snapshot fails with {@code reason}. */
   void abort(String reason) {
-    done.completeExceptionally(new CheckpointAbortedException(reason));
+    done.completeExceptionally(new Aborted(reason));
   }
 
   private void finishChannel() {
     open--;
     completeIfDone();
+  }
+
+  /**
+   * The checkpoint was given up at this subtask before its in-flight data was complete (a newer
+   * barrier overtook it, or an upstream task cancelled it): its snapshot declines with the message.
+   */
+  static final class Aborted extends RuntimeException {
+    Aborted(String reason) {
+      super(reason, null, false, false); // a control-flow signal: no stack trace needed
+    }
   }
 }

@@ -35,7 +35,7 @@ final class InputTask extends SubtaskRunner implements BarrierHandler.Actions {
   }
 
   @Override
-  protected Runnable wakeUp() {
+  Runnable wakeUp() {
     InputGate gate = setup.gate();
     return gate::wakeUp;
   }

@@ -24,7 +24,7 @@ final class SourceTask extends SubtaskRunner {
   }
 
   @Override
-  protected Runnable wakeUp() {
+  Runnable wakeUp() {
     Thread self = Thread.currentThread();
     return () -> LockSupport.unpark(self); // ends an idle back-off early
   }

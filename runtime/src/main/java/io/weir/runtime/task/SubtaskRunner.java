@@ -17,10 +17,10 @@ public abstract class SubtaskRunner implements Runnable {
   private volatile boolean flushRequested;
   private volatile boolean cancelled;
   /** Checkpoint triggers and notifications, run by the task thread between two records. */
-  protected final TaskMailbox mailbox = new TaskMailbox();
+  final TaskMailbox mailbox = new TaskMailbox();
   /** The running chain and its checkpointer (null when the job does not checkpoint); task thread only. */
-  protected OperatorChain chain;
-  protected ChainCheckpointer checkpointer;
+  OperatorChain chain;
+  ChainCheckpointer checkpointer;
 
   protected SubtaskRunner(SubtaskSetup setup, SubtaskListener listener, boolean flushEveryBatch) {
     this.setup = setup;
@@ -73,10 +73,10 @@ public abstract class SubtaskRunner implements Runnable {
   }
 
   /** What wakes this task's thread when mail arrives while it waits; called on the task thread. */
-  protected abstract Runnable wakeUp();
+  abstract Runnable wakeUp();
 
   /** Runs the checkpoint work other threads queued; the loops call it between two records. */
-  protected final void runMail() {
+  final void runMail() {
     if (mailbox.hasMail()) {
       mailbox.runAll();
     }
@@ -86,7 +86,7 @@ public abstract class SubtaskRunner implements Runnable {
    * Takes this subtask's part of {@code barrier}'s checkpoint and sends the barrier on (a cancel
    * marker instead when the snapshot failed at once, so downstream stops waiting for it). Task thread.
    */
-  protected final void snapshotAndForward(CheckpointBarrier barrier, long alignmentNanos,
+  final void snapshotAndForward(CheckpointBarrier barrier, long alignmentNanos,
       java.util.concurrent.CompletableFuture<java.util.List<InFlightBuffer>> inFlight) {
     boolean taken = checkpointer == null || checkpointer.snapshot(barrier, alignmentNanos, inFlight);
     chain.broadcastEvent(taken ? barrier : new CancelCheckpointMarker(barrier.checkpointId()));

@@ -37,7 +37,7 @@ class CheckpointRetentionTest {
   @TempDir Path temp;
   private final PhysicalGraph graph = PhysicalGraph.build(
       WordCountJob.plan("wc", 2, LambdaInvoker.collect(new ConcurrentLinkedQueue<>())), GraphOptions.defaults());
-  private final FakeCheckpointTransport transport = new FakeCheckpointTransport();
+  private final FakeCheckpointTransport transport = new FakeCheckpointTransport(2);
   private ScheduledExecutorService timer;
   private ExecutorService io;
   private LocalDirectorySnapshotStorage storage;

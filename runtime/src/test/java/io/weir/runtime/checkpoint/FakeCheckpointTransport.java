@@ -19,12 +19,18 @@ final class FakeCheckpointTransport implements CheckpointTransport {
   final List<Long> aborted = new CopyOnWriteArrayList<>();
   final List<String> events = new CopyOnWriteArrayList<>();
   private final BlockingQueue<CheckpointBarrier> barriers = new LinkedBlockingQueue<>();
+  private final int sourceSubtasks;
+
+  /** {@code sourceSubtasks}: how many source subtasks the graph has; a barrier is handed out once all were triggered. */
+  FakeCheckpointTransport(int sourceSubtasks) {
+    this.sourceSubtasks = sourceSubtasks;
+  }
 
   @Override
   public void triggerSource(int task, int subtask, CheckpointBarrier barrier) {
     triggers.add(new Trigger(task, subtask, barrier, System.currentTimeMillis()));
-    if (subtask == 0) {
-      barriers.add(barrier); // one per checkpoint (the test graphs have one source task)
+    if (triggers.stream().filter(t -> t.barrier().checkpointId() == barrier.checkpointId()).count() == sourceSubtasks) {
+      barriers.add(barrier);
     }
   }
 

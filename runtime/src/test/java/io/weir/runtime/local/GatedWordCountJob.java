@@ -41,6 +41,13 @@ final class GatedWordCountJob {
   /** Lines emitted per run, over all subtasks. */
   static final Map<String, java.util.concurrent.atomic.AtomicLong> EMITTED = new ConcurrentHashMap<>();
 
+  /** Lines per subtask a run may emit before it waits, raised by tests step by step (beyond --pause-after). */
+  static final Map<String, java.util.concurrent.atomic.AtomicLong> LIMITS = new ConcurrentHashMap<>();
+
+  static java.util.concurrent.atomic.AtomicLong limit(String run) {
+    return LIMITS.computeIfAbsent(run, r -> new java.util.concurrent.atomic.AtomicLong());
+  }
+
   static AtomicBoolean gate(String run) {
     return GATES.computeIfAbsent(run, r -> new AtomicBoolean());
   }
@@ -75,6 +82,7 @@ final class GatedWordCountJob {
     private long pauseAfter;
     private long emittedHere;
     private AtomicBoolean gate;
+    private java.util.concurrent.atomic.AtomicLong limit;
     private java.util.concurrent.atomic.AtomicLong emitted;
     private int turn;
 
@@ -91,6 +99,7 @@ final class GatedWordCountJob {
       pauseAfter = context.parameters().getLong("pause-after", Long.MAX_VALUE);
       String run = context.parameters().get("run").orElseThrow();
       gate = gate(run);
+      limit = limit(run);
       emitted = emitted(run);
       positions.get().forEach(owned::add);
       boolean restored = opened.get().iterator().hasNext();
@@ -111,7 +120,7 @@ final class GatedWordCountJob {
         return Status.END_OF_INPUT;
       }
       for (int i = 0; i < 16 && !owned.isEmpty(); i++) {
-        if (emittedHere >= pauseAfter && !gate.get()) {
+        if (emittedHere >= Math.max(pauseAfter, limit.get()) && !gate.get()) {
           positions.update(owned);
           return Status.NOTHING_AVAILABLE;
         }

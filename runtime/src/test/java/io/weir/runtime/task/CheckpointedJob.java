@@ -14,6 +14,7 @@ import io.weir.runtime.plan.JobPlan;
 import io.weir.runtime.wiring.BufferSettings;
 import io.weir.runtime.wiring.ChannelLayout;
 import io.weir.runtime.wiring.SubtaskWiring;
+import io.weir.state.backend.StateBackend;
 import io.weir.state.heap.HeapStateBackend;
 import io.weir.state.snapshot.SnapshotStorage;
 import java.util.ArrayList;
@@ -45,6 +46,12 @@ final class CheckpointedJob implements AutoCloseable {
   /** @param restore what each subtask resumes from (null for none) */
   CheckpointedJob(JobPlan plan, String[] parameters, SnapshotStorage storage, BufferSettings buffers,
       BiFunction<TaskSpec, Integer, SubtaskRestore> restore) {
+    this(plan, parameters, storage, buffers, restore, new HeapStateBackend());
+  }
+
+  /** As above, with keyed state in {@code backend}. */
+  CheckpointedJob(JobPlan plan, String[] parameters, SnapshotStorage storage, BufferSettings buffers,
+      BiFunction<TaskSpec, Integer, SubtaskRestore> restore, StateBackend backend) {
     this.graph = PhysicalGraph.build(plan, GraphOptions.defaults());
     this.storage = storage;
     CheckpointResponder responder = new CheckpointResponder() {
@@ -60,7 +67,7 @@ final class CheckpointedJob implements AutoCloseable {
       }
     };
     this.wiring = new SubtaskWiring(new ChannelLayout(graph), buffers, JobParameters.of(parameters),
-        new HeapStateBackend(), SubtaskWiring.Placement.ALL_LOCAL, SubtaskWiring.RemoteTargets.NONE, null,
+        backend, SubtaskWiring.Placement.ALL_LOCAL, SubtaskWiring.RemoteTargets.NONE, null,
         SubtaskSetup.DEFAULT_WATERMARK_INTERVAL,
         (task, subtask) -> new TaskCheckpointing(responder, options -> storage, writer, restore.apply(task, subtask)));
     for (SubtaskSetup setup : wiring.setups) {
