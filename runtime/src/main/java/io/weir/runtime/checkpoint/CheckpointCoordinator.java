@@ -16,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,14 +42,12 @@ public final class CheckpointCoordinator {
   private final CheckpointStatsTracker stats = new CheckpointStatsTracker();
   private final TreeMap<Long, PendingCheckpoint> pending = new TreeMap<>();
   private long nextId = 1;
-  private long lastEndMillis;
   private boolean started;
-  private boolean waitingForSlot;
-  private ScheduledFuture<?> periodic;
+  private final PeriodicTrigger periodic;
   private String finishedSubtask;
   private volatile boolean stopped;
   private volatile CompletedCheckpoint latest;
-  private volatile Thread timerThread;
+  private final CoordinatorThread thread;
 
   public CheckpointCoordinator(String jobName, PhysicalGraph graph, CheckpointConfig config,
       SnapshotStorage checkpointStorage, CheckpointTransport transport, ScheduledExecutorService timer, Executor io) {
@@ -61,7 +58,19 @@ public final class CheckpointCoordinator {
     this.transport = transport;
     this.timer = timer;
     this.io = io;
+    this.thread = new CoordinatorThread(timer, jobName);
     this.store = new CompletedCheckpointStore(checkpointStorage, config.retained(), io);
+    this.periodic = new PeriodicTrigger(config, timer, new PeriodicTrigger.Target() {
+      @Override
+      public long pendingCheckpoints() {
+        return pending.values().stream().filter(p -> !p.options().isSavepoint()).count();
+      }
+
+      @Override
+      public void triggerPeriodic() {
+        startPeriodicKind(new CompletableFuture<>());
+      }
+    });
   }
 
   /**
@@ -70,67 +79,62 @@ public final class CheckpointCoordinator {
    * retained like a completed checkpoint. Call before {@link #start}.
    */
   public void restoredFrom(RestorePlan plan) {
-    onTimer(() -> {
+    CompletedCheckpoint restored = plan.asCompletedCheckpoint();
+    String here = CheckpointFiles.location(checkpointStorage);
+    boolean retainedHere = restored.type() == CheckpointType.CHECKPOINT && !here.isEmpty()
+        && Path.of(here).toAbsolutePath().normalize().equals(Path.of(restored.location()).toAbsolutePath().normalize());
+    if (retainedHere) {
+      latest = restored; // visible at once: a restart before the next completion resumes from it again
+    }
+    thread.execute(() -> {
       nextId = Math.max(nextId, plan.checkpointId() + 1);
-      CompletedCheckpoint restored = plan.asCompletedCheckpoint();
-      String here = CheckpointFiles.location(checkpointStorage);
-      if (restored.type() == CheckpointType.CHECKPOINT && !here.isEmpty()
-          && Path.of(here).toAbsolutePath().normalize().equals(Path.of(restored.location()).toAbsolutePath().normalize())) {
+      if (retainedHere) {
         store.addRestored(restored);
-        latest = restored;
       }
     });
   }
 
-  /** Begins periodic triggering, when the configuration asks for it. */
+  /**
+   * Begins periodic triggering, when the configuration asks for it. Checkpoint ids start after
+   * every id the storage already holds files of (an earlier attempt of the job in the same
+   * directory), so no new file name collides with a leftover one.
+   */
   public void start() {
-    onTimer(() -> {
+    long firstFree = CheckpointFiles.firstFreeId(checkpointStorage); // in the caller's thread: it reads storage
+    thread.execute(() -> {
       if (started || stopped) {
         return;
       }
       started = true;
-      if (config.periodic() && finishedSubtask == null) {
-        schedulePeriodic(config.interval().toMillis());
+      nextId = Math.max(nextId, firstFree);
+      if (finishedSubtask == null) {
+        periodic.start();
       }
     });
   }
 
   /** Aborts pending checkpoints and triggers no more (the job ended, is cancelled or failing). */
   public void stop() {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    boolean queued = onTimer(() -> {
-      try {
-        stopOnTimer();
-      } finally {
-        done.complete(null);
-      }
-    });
     stopped = true;
-    if (queued && !isTimerThread()) {
-      try {
-        done.get(10, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        LOG.warn("checkpoint coordinator of job {} did not stop in time", jobName, e);
-      }
-    }
+    thread.executeAndWait(this::stopOnTimer, 10);
   }
 
   public void acknowledge(SubtaskCheckpointAck ack) {
-    onTimer(() -> onAcknowledge(ack));
+    thread.execute(() -> onAcknowledge(ack));
   }
 
   public void decline(long id, int task, int subtask, String reason) {
-    onTimer(() -> onDecline(id, task, subtask, reason));
+    thread.execute(() -> onDecline(id, task, subtask, reason));
   }
 
   /** A subtask finished: no checkpoint can complete any more, so pending ones abort and none start. */
   public void subtaskFinished(int task, int subtask) {
-    onTimer(() -> {
+    thread.execute(() -> {
       if (finishedSubtask != null) {
         return;
       }
       finishedSubtask = describeSubtask(task, subtask);
-      cancelPeriodic();
+      periodic.cancel();
       for (PendingCheckpoint p : new ArrayList<>(pending.values())) {
         if (!p.isFinalizing()) {
           abort(p, "subtask " + finishedSubtask + " finished; a checkpoint needs every subtask running");
@@ -144,13 +148,7 @@ public final class CheckpointCoordinator {
    * once its metadata is published, or fails saying why it could not be taken.
    */
   public CompletableFuture<CompletedCheckpoint> triggerSavepoint(String targetDirectory) {
-    CompletableFuture<CompletedCheckpoint> result = new CompletableFuture<>();
-    if (!onTimer(() -> {
-      String refusal = refusal("savepoint");
-      if (refusal != null) {
-        result.completeExceptionally(new CheckpointAbortedException(0, refusal));
-        return;
-      }
+    return trigger("savepoint", result -> {
       long id = nextId++;
       try {
         Path directory = SavepointDirectory.create(targetDirectory, jobName, id);
@@ -160,24 +158,27 @@ public final class CheckpointCoordinator {
         result.completeExceptionally(new CheckpointAbortedException(id, "savepoint " + id + " of job " + jobName
             + " could not create its directory under " + targetDirectory + ": " + e));
       }
-    })) {
-      result.completeExceptionally(new CheckpointAbortedException(0, refusalWhenStopped("savepoint")));
-    }
-    return result;
+    });
   }
 
   /** Triggers a checkpoint now, regardless of interval, pause and concurrency limits. */
   public CompletableFuture<CompletedCheckpoint> triggerCheckpoint() {
+    return trigger("checkpoint", this::startPeriodicKind);
+  }
+
+  /** Runs {@code start} on the timer thread unless the job cannot take a {@code what} any more. */
+  private CompletableFuture<CompletedCheckpoint> trigger(String what,
+      java.util.function.Consumer<CompletableFuture<CompletedCheckpoint>> start) {
     CompletableFuture<CompletedCheckpoint> result = new CompletableFuture<>();
-    if (!onTimer(() -> {
-      String refusal = refusal("checkpoint");
+    if (!thread.execute(() -> {
+      String refusal = refusal(what);
       if (refusal != null) {
         result.completeExceptionally(new CheckpointAbortedException(0, refusal));
-        return;
+      } else {
+        start.accept(result);
       }
-      startPeriodicKind(result);
     })) {
-      result.completeExceptionally(new CheckpointAbortedException(0, refusalWhenStopped("checkpoint")));
+      result.completeExceptionally(new CheckpointAbortedException(0, refusalWhenStopped(what)));
     }
     return result;
   }
@@ -194,7 +195,7 @@ public final class CheckpointCoordinator {
   /** Completes when the file deletions queued so far have run; for tests and orderly shutdown. */
   public CompletableFuture<Void> cleanupIdle() {
     CompletableFuture<Void> idle = new CompletableFuture<>();
-    if (!onTimer(() -> store.idle().whenComplete((v, e) -> idle.complete(null)))) {
+    if (!thread.execute(() -> store.idle().whenComplete((v, e) -> idle.complete(null)))) {
       idle.complete(null);
     }
     return idle;
@@ -291,7 +292,7 @@ public final class CheckpointCoordinator {
           failure = e;
         }
         Exception written = failure;
-        if (!onTimer(() -> onMetadataWritten(p, metadata, written))) {
+        if (!thread.execute(() -> onMetadataWritten(p, metadata, written))) {
           LOG.debug("checkpoint {} of job {} finished writing after the coordinator shut down", p.id(), jobName);
         }
       });
@@ -363,7 +364,7 @@ public final class CheckpointCoordinator {
 
   private void stopOnTimer() {
     stopped = true;
-    cancelPeriodic();
+    periodic.cancel();
     for (PendingCheckpoint p : new ArrayList<>(pending.values())) {
       abort(p, "the job is no longer running");
     }
@@ -371,44 +372,7 @@ public final class CheckpointCoordinator {
 
   /** A checkpoint completed or aborted: the pause starts now, and a waiting periodic trigger may go. */
   private void ended() {
-    lastEndMillis = System.currentTimeMillis();
-    if (waitingForSlot && !stopped && finishedSubtask == null) {
-      waitingForSlot = false;
-      schedulePeriodic(config.minPause().toMillis());
-    }
-  }
-
-  private void schedulePeriodic(long delayMillis) {
-    cancelPeriodic();
-    periodic = timer.schedule(this::onPeriodicTick, Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
-  }
-
-  private void cancelPeriodic() {
-    if (periodic != null) {
-      periodic.cancel(false);
-      periodic = null;
-    }
-  }
-
-  private void onPeriodicTick() {
-    periodic = null;
-    if (stopped || finishedSubtask != null) {
-      return;
-    }
-    long pendingCheckpoints = pending.values().stream().filter(p -> !p.options().isSavepoint()).count();
-    boolean pauseRequired = !config.minPause().isZero();
-    if (pendingCheckpoints >= config.maxConcurrent() || (pauseRequired && pendingCheckpoints > 0)) {
-      waitingForSlot = true; // ended() schedules the next one
-      return;
-    }
-    long earliest = lastEndMillis + config.minPause().toMillis();
-    long now = System.currentTimeMillis();
-    if (pauseRequired && now < earliest) {
-      schedulePeriodic(earliest - now);
-      return;
-    }
-    startPeriodicKind(new CompletableFuture<>());
-    schedulePeriodic(config.interval().toMillis());
+    periodic.checkpointEnded();
   }
 
   /** Pending checkpoints and the retained ones they may reference: their files must stay. */
@@ -431,26 +395,5 @@ public final class CheckpointCoordinator {
       return graph.tasks().get(task).subtaskName(subtask);
     }
     return "task " + task + " subtask " + subtask;
-  }
-
-  private boolean isTimerThread() {
-    return Thread.currentThread() == timerThread;
-  }
-
-  /** Runs {@code work} on the timer thread; false when the timer no longer accepts work. */
-  private boolean onTimer(Runnable work) {
-    try {
-      timer.execute(() -> {
-        timerThread = Thread.currentThread();
-        try {
-          work.run();
-        } catch (RuntimeException e) {
-          LOG.error("checkpoint coordinator of job {} failed", jobName, e);
-        }
-      });
-      return true;
-    } catch (RejectedExecutionException e) {
-      return false;
-    }
   }
 }

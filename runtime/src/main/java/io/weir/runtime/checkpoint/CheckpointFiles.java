@@ -75,6 +75,17 @@ final class CheckpointFiles {
     return files;
   }
 
+  /** One more than the highest checkpoint id with files in {@code storage}; 1 when it holds none or cannot be read. */
+  static long firstFreeId(SnapshotStorage storage) {
+    try {
+      return list(storage).stream().mapToLong(StoredFile::checkpointId).max().orElse(0) + 1;
+    } catch (IOException | RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(CheckpointFiles.class)
+          .warn("cannot list checkpoint storage {}; checkpoint ids start at 1", location(storage), e);
+      return 1;
+    }
+  }
+
   /** Deletes {@code file} (a storage name, or a leftover path). */
   static void delete(SnapshotStorage storage, StoredFile file) throws IOException {
     if (file.leftover() != null) {

@@ -94,7 +94,7 @@ final class CheckpointHistory {
       };
       String location = status == CheckpointSummary.Status.COMPLETED ? locations.getOrDefault(s.id(), "") : "";
       converted.add(new CheckpointSummary(s.id(), s.type(), status, s.triggerMillis(), s.durationMillis(), s.acknowledged(),
-          s.subtasks(), s.maxSyncMillis(), s.maxAsyncMillis(), s.maxAlignmentMillis(), s.stateBytes(), s.writtenBytes(),
+          s.subtasks(), s.maxSyncMillis(), s.maxAsyncMillis(), s.maxAlignmentMillis(), s.stateBytes(), s.writtenBytes(), s.inFlightBytes(),
           s.failureReason(), location));
     }
     return converted;

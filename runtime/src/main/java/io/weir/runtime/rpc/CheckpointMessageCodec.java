@@ -144,6 +144,7 @@ final class CheckpointMessageCodec {
       out.writeLong(s.alignmentMillis());
       out.writeLong(s.stateBytes());
       out.writeLong(s.writtenBytes());
+      out.writeLong(s.inFlightBytes());
       out.writeString(s.failure());
       out.writeString(s.location());
     }
@@ -160,7 +161,7 @@ final class CheckpointMessageCodec {
     for (int i = 0; i < count; i++) {
       recent.add(new CheckpointSummary(in.readLong(), type(in.readVarInt()), CheckpointSummary.Status.ofCode(in.readVarInt()),
           in.readLong(), in.readLong(), in.readInt(), in.readInt(), in.readLong(), in.readLong(), in.readLong(),
-          in.readLong(), in.readLong(), in.readString(), in.readString()));
+          in.readLong(), in.readLong(), in.readLong(), in.readString(), in.readString()));
     }
     return new JobCheckpoints(completed, failed, inProgress, restoredId, restoredFrom, recent);
   }

@@ -16,12 +16,13 @@ import java.util.Objects;
  * @param alignmentMillis the longest barrier alignment of any subtask
  * @param stateBytes bytes of state the checkpoint refers to (shared files included)
  * @param writtenBytes bytes this checkpoint wrote (its incremental size)
+ * @param inFlightBytes bytes of in-flight buffers unaligned snapshots stored
  * @param failure why it failed; empty otherwise
  * @param location where it was stored (its metadata file); empty unless completed
  */
 public record CheckpointSummary(long id, CheckpointType type, Status status, long triggeredAtMillis, long durationMillis,
     int acknowledged, int total, long syncMillis, long asyncMillis, long alignmentMillis, long stateBytes,
-    long writtenBytes, String failure, String location) {
+    long writtenBytes, long inFlightBytes, String failure, String location) {
 
   /** Where a checkpoint is. Codes are part of the protocol: never renumber or reuse one. */
   public enum Status {

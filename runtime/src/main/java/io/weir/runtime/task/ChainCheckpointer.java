@@ -4,6 +4,7 @@ import io.weir.runtime.checkpoint.CheckpointOptions;
 import io.weir.runtime.checkpoint.SubtaskCheckpointAck;
 import io.weir.runtime.checkpoint.SubtaskCheckpointMetrics;
 import io.weir.runtime.network.CheckpointBarrier;
+import io.weir.state.snapshot.LocalDirectorySnapshotStorage;
 import io.weir.state.snapshot.SharedFileRegistry;
 import io.weir.state.snapshot.SnapshotManifest;
 import io.weir.state.snapshot.SnapshotStorage;
@@ -38,8 +39,13 @@ final class ChainCheckpointer {
   private final int subtask;
   private final String headVertexId;
   private final Executor writer;
-  /** Per keyed vertex id: the newest snapshot notified complete, the incremental base. Task thread only. */
-  private final Map<String, Published> base = new TreeMap<>();
+  /**
+   * Per keyed vertex id: the incremental base, the newest snapshot notified complete (or the
+   * snapshots restored from, until then). Task thread only.
+   */
+  private final Map<String, List<Published>> base = new TreeMap<>();
+  /** Whether the restored snapshots were considered as a base yet (once, at the first checkpoint). */
+  private boolean restoredBaseChecked;
   /** Keyed snapshots of acknowledged checkpoints not yet notified, by checkpoint id (filled by writer threads). */
   private final Map<Long, Map<String, Published>> acknowledged = new ConcurrentHashMap<>();
 
@@ -69,6 +75,9 @@ final class ChainCheckpointer {
     try {
       storage = checkpointing.storage().storageFor(options);
       chain.preCommitSinks(id); // first: the operator state snapshot below holds the pre-committed handles
+      if (!options.isSavepoint()) {
+        seedBaseFromRestore(storage);
+      }
       for (ChainedOperator op : chain.operators()) {
         if (op.backend != null) {
           keyed.put(op.vertexId(), snapshotKeyed(op, "chk-" + id + "-keyed-" + op.vertexId() + "-" + subtask,
@@ -78,7 +87,7 @@ final class ChainCheckpointer {
       operatorState = chain.snapshotOperatorState("chk-" + id, storage, writer);
     } catch (Exception | LinkageError e) {
       keyed.values().forEach(f -> f.cancel(false));
-      decline(id, "snapshot failed on the task thread: " + e);
+      decline(id, "snapshot failed on the task thread: " + describe(e));
       return false;
     }
     long syncNanos = System.nanoTime() - start;
@@ -117,12 +126,51 @@ final class ChainCheckpointer {
           .thenApply(manifest -> new Published(name, manifest));
     }
     SharedFileRegistry registry = new SharedFileRegistry(storage);
-    Published previous = base.get(op.vertexId());
-    if (previous != null) {
+    for (Published previous : base.getOrDefault(op.vertexId(), List.of())) {
       registry.register(previous.name(), previous.manifest());
     }
     return op.backend.snapshot(name, op.selector.keySerializer(), registry, writer)
         .thenApply(manifest -> new Published(name, manifest));
+  }
+
+  /**
+   * Resuming from a checkpoint in the very storage new checkpoints go to: the restored snapshots are
+   * the first incremental base (the coordinator keeps their files like a completed checkpoint's), so
+   * the first checkpoint after a restore need not upload everything again. Elsewhere (a savepoint,
+   * another directory) their files are not in this storage, so nothing is reused.
+   */
+  private void seedBaseFromRestore(SnapshotStorage storage) {
+    if (restoredBaseChecked) {
+      return;
+    }
+    restoredBaseChecked = true;
+    SubtaskRestore restore = chain.restore();
+    if (restore == null || !sameLocation(restore.storage(), storage)) {
+      return;
+    }
+    Map<String, List<Published>> restored = new TreeMap<>();
+    try {
+      for (ChainedOperator op : chain.operators()) {
+        List<Published> snapshots = new java.util.ArrayList<>();
+        for (String name : restore.keyedOf(op.vertexId())) {
+          snapshots.add(new Published(name, SnapshotManifest.decode(name, storage.readManifest(name))));
+        }
+        if (op.backend != null && !snapshots.isEmpty()) {
+          restored.put(op.vertexId(), List.copyOf(snapshots));
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      return; // they restored a moment ago; if they cannot be read now, upload everything rather than guess
+    }
+    base.putAll(restored);
+  }
+
+  private static boolean sameLocation(SnapshotStorage a, SnapshotStorage b) {
+    if (a == b) {
+      return true;
+    }
+    return a instanceof LocalDirectorySnapshotStorage la && b instanceof LocalDirectorySnapshotStorage lb
+        && la.directory().toAbsolutePath().normalize().equals(lb.directory().toAbsolutePath().normalize());
   }
 
   private void acknowledge(long id, CheckpointOptions options, Map<String, CompletableFuture<Published>> keyed,
@@ -156,7 +204,8 @@ final class ChainCheckpointer {
     chain.commitSinks(id);
     Map<String, Published> done = acknowledged.remove(id);
     if (done != null) {
-      base.putAll(done);
+      done.forEach((vertex, published) -> base.put(vertex, List.of(published)));
+      restoredBaseChecked = true; // a completed checkpoint replaces the restored base for good
     }
     acknowledged.keySet().removeIf(older -> older < id); // subsumed: never completes now
   }
@@ -176,7 +225,20 @@ final class ChainCheckpointer {
     while (cause instanceof CompletionException && cause.getCause() != null) {
       cause = cause.getCause();
     }
-    return cause instanceof InFlightRecording.Aborted ? cause.getMessage() : "snapshot failed: " + cause;
+    if (cause instanceof InFlightRecording.Aborted) {
+      return cause.getMessage();
+    }
+    return "snapshot failed: " + describe(cause);
+  }
+
+  /** The failure with its causes, so the decline says what went wrong at the bottom (disk full, ...). */
+  static String describe(Throwable failure) {
+    StringBuilder text = new StringBuilder(failure.toString());
+    Throwable c = failure.getCause();
+    for (int depth = 0; c != null && depth < 8; depth++, c = c.getCause()) { // bounded: cause chains may loop
+      text.append("; caused by ").append(c);
+    }
+    return text.toString();
   }
 
   /** Bytes of state the snapshot refers to, shared files included. */

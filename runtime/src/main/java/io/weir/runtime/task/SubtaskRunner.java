@@ -111,7 +111,10 @@ public abstract class SubtaskRunner implements Runnable {
   /**
    * Asks a source subtask to emit {@code barrier} between two records: it snapshots its chain,
    * then sends the barrier downstream. Thread-safe; returns at once. A subtask that is not a
-   * source, or has already finished, declines the checkpoint through its responder.
+   * source, or has already finished, declines the checkpoint through its responder. A failing
+   * snapshot declines too (with the reason) and the subtask keeps running.
+   *
+   * @throws IllegalStateException when the subtask was set up without checkpointing
    */
   public void triggerCheckpoint(CheckpointBarrier barrier) {
     TaskCheckpointing checkpointing = checkpointingOrFail();

@@ -172,4 +172,24 @@ class CheckpointRetentionTest {
     complete(2, List.of("chk-1-keyed-count-0-000001.sst"));
     assertEquals(List.of("chk-1-keyed-count-0-000001.sst"), filesOf(1));
   }
+
+  @Test
+  void anotherAttemptInTheSameDirectoryContinuesAfterLeftoverIdsAndDeletesTheLeftovers() throws Exception {
+    start(1);
+    complete(1, List.of());
+    CompletableFuture<CompletedCheckpoint> interrupted = coordinator.triggerCheckpoint();
+    transport.nextBarrier();
+    tasks.write(2, graph.tasks().get(1), 0, List.of(), false); // written, never acknowledged: the attempt failed
+    coordinator.stop();
+    assertThrows(ExecutionException.class, () -> interrupted.get(10, TimeUnit.SECONDS));
+
+    coordinator = new CheckpointCoordinator("wc", graph, CheckpointConfig.disabled().withDirectory("unused"), storage,
+        transport, timer, io);
+    coordinator.restoredFrom(RestorePlan.load(storage.directory(), graph, false));
+    coordinator.start();
+    complete(3, List.of()); // not 2: its leftovers would collide
+    assertEquals(List.of(), filesOf(1));
+    assertEquals(List.of(), filesOf(2), "the failed attempt's files go at the first completion");
+    assertEquals(9, filesOf(3).size());
+  }
 }

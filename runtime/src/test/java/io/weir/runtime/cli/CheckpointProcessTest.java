@@ -136,6 +136,30 @@ class CheckpointProcessTest {
   }
 
   @Test
+  void unalignedCheckpointsUnderBackpressureRestoreInFlightDataAcrossTaskManagersExactly() throws Exception {
+    cluster.startJobManager();
+    cluster.startTaskManager(2);
+    cluster.startTaskManager(2);
+    cluster.awaitTaskManagers(2);
+    Path output = output("out");
+    Path trigger = dir.resolve("fail-now");
+    // a slow sink keeps buffers in flight between the TaskManagers, which unaligned barriers overtake
+    ClusterProcess attached = cluster.client("submit", "--parallelism", "4", "--restart", "fixed-delay:2:200",
+        "--checkpoint-interval", "200ms", "--checkpoint-dir", dir.resolve("cp").toString(), "--unaligned", jar.toString(),
+        "--", "--lines", "60000", "--throttle", "20", "--sink-sleep-every", "10", "--output", output.toString(),
+        "--fail-trigger", trigger.toString());
+    String jobId = attached.awaitLine(SubmitCommand.SUBMITTED, 60);
+    awaitStatus(jobId, job -> job.checkpoints().completed() >= 1, 60);
+    Files.createFile(trigger); // one Tokenize subtask fails; the job restarts from its latest checkpoint
+    assertEquals(0, attached.waitFor(150), "the restarted job finishes");
+    List<String> lines = attached.output();
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith(JobText.RESTORED)), lines.toString());
+    assertTrue(lines.get(lines.size() - 1).endsWith(": FINISHED (attempt 2)"), lines.toString());
+    WordCountResults.assertExact(Text.oracle(60000), output, 4);
+    assertResumedMidway(awaitStatus(jobId, job -> true, 5), 60000);
+  }
+
+  @Test
   void aSavepointThenCancelWithSavepointThenResumingAtAnotherParallelismCountsExactly() throws Exception {
     cluster.startJobManager();
     cluster.startTaskManager(2);

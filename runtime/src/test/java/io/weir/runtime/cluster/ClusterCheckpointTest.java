@@ -99,6 +99,39 @@ class ClusterCheckpointTest {
   }
 
   @Test
+  void aFailureAfterACheckpointRestartsFromItAndCountsExactly() throws Exception {
+    Path output = output("out");
+    Path trigger = dir.resolve("fail-now");
+    String jobId = client.submit(List.of(jar), SubmitOptions.defaults().parallelism(2)
+        .restart(RestartStrategy.fixedDelay(2, Duration.ofMillis(100)))
+        .checkpointing(CheckpointConfig.every(Duration.ofMillis(200), dir.resolve("cp").toString()))
+        .arguments("--lines", "30000", "--throttle", "10", "--output", output.toString(), "--fail-trigger", trigger.toString()));
+    for (int i = 0; i < 600 && client.status(jobId).checkpoints().completed() < 2; i++) {
+      Thread.sleep(50);
+    }
+    JobInfo before = client.status(jobId);
+    assertEquals(ExecutionStatus.RUNNING, before.status(), before.toString());
+    assertTrue(before.checkpoints().completed() >= 2, before.checkpoints().toString());
+    Files.createFile(trigger); // a Tokenize subtask fails on it
+    JobInfo end = client.follow(jobId, info -> {});
+    assertEquals(ExecutionStatus.FINISHED, end.status(), end.failure());
+    assertEquals(1, end.attempt(), "one restart");
+    WordCountResults.assertExact(Text.oracle(30000), output, 2);
+    long restored = end.checkpoints().restoredCheckpointId();
+    assertTrue(restored >= 2, end.checkpoints().toString());
+    assertTrue(end.checkpoints().restoredFrom().startsWith(dir.resolve("cp").resolve(jobId).toString()),
+        end.checkpoints().restoredFrom());
+    long words = Text.oracle(30000).values().stream().mapToLong(Long::longValue).sum();
+    long counted = end.tasks().stream().filter(t -> t.name().startsWith("Count")).findFirst().orElseThrow().recordsIn();
+    assertTrue(counted > 0 && counted < words, "the restarted attempt resumed midway: " + counted + " of " + words);
+    // the job's checkpoints count over both attempts; the latest one's metadata is kept (older ones were subsumed)
+    assertTrue(end.checkpoints().completed() >= before.checkpoints().completed(), end.checkpoints().toString());
+    String latest = end.checkpoints().recent().stream().filter(c -> c.status() == CheckpointSummary.Status.COMPLETED)
+        .reduce((a, b) -> b).map(CheckpointSummary::location).orElseThrow();
+    assertTrue(Files.isRegularFile(Path.of(latest)), latest + " in " + end.checkpoints());
+  }
+
+  @Test
   void aSavepointThenCancelResumesAtAnotherParallelismWithExactCounts() throws Exception {
     Path firstOutput = output("first");
     String first = client.submit(List.of(jar), SubmitOptions.defaults().parallelism(2).restart(RestartStrategy.NONE)

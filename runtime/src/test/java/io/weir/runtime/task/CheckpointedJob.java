@@ -17,6 +17,7 @@ import io.weir.runtime.wiring.SubtaskWiring;
 import io.weir.state.backend.StateBackend;
 import io.weir.state.heap.HeapStateBackend;
 import io.weir.state.snapshot.SnapshotStorage;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 
 /**
  * A job run by hand for checkpoint tests, standing in for the coordinator: its subtasks run on
@@ -42,6 +44,8 @@ final class CheckpointedJob implements AutoCloseable {
   final Map<Long, List<SubtaskCheckpointAck>> acks = new ConcurrentHashMap<>();
   final List<String> declines = java.util.Collections.synchronizedList(new ArrayList<>());
   final Map<String, Throwable> failures = new ConcurrentHashMap<>();
+  /** Subtasks (task index, subtask) whose storage access fails while this holds for them; none by default. */
+  volatile BiPredicate<Integer, Integer> storageFails = (task, subtask) -> false;
 
   /** @param restore what each subtask resumes from (null for none) */
   CheckpointedJob(JobPlan plan, String[] parameters, SnapshotStorage storage, BufferSettings buffers,
@@ -69,7 +73,12 @@ final class CheckpointedJob implements AutoCloseable {
     this.wiring = new SubtaskWiring(new ChannelLayout(graph), buffers, JobParameters.of(parameters),
         backend, SubtaskWiring.Placement.ALL_LOCAL, SubtaskWiring.RemoteTargets.NONE, null,
         SubtaskSetup.DEFAULT_WATERMARK_INTERVAL,
-        (task, subtask) -> new TaskCheckpointing(responder, options -> storage, writer, restore.apply(task, subtask)));
+        (task, subtask) -> new TaskCheckpointing(responder, options -> {
+          if (storageFails.test(task.index(), subtask)) {
+            throw new IOException("checkpoint storage unavailable (test)");
+          }
+          return storage;
+        }, writer, restore.apply(task, subtask)));
     for (SubtaskSetup setup : wiring.setups) {
       SubtaskRunner runner = SubtaskRunner.create(setup, (r, failure) -> {
         if (failure != null) {
@@ -118,12 +127,21 @@ final class CheckpointedJob implements AutoCloseable {
 
   /** Waits until every subtask acknowledged checkpoint {@code id}; fails on a decline or a failed subtask. */
   List<SubtaskCheckpointAck> awaitAcks(long id) throws InterruptedException {
+    return awaitAcks(id, false);
+  }
+
+  /** As {@link #awaitAcks(long)}, tolerating declines (of earlier checkpoints a test made fail). */
+  List<SubtaskCheckpointAck> awaitAcksDespiteDeclines(long id) throws InterruptedException {
+    return awaitAcks(id, true);
+  }
+
+  private List<SubtaskCheckpointAck> awaitAcks(long id, boolean declinesExpected) throws InterruptedException {
     while (true) {
       List<SubtaskCheckpointAck> got = acks.getOrDefault(id, List.of());
       if (got.size() == subtaskCount()) {
         return List.copyOf(got);
       }
-      if (!declines.isEmpty() || !failures.isEmpty()) {
+      if ((!declinesExpected && !declines.isEmpty()) || !failures.isEmpty()) {
         throw new AssertionError("checkpoint " + id + " did not complete: declines " + declines + ", failures "
             + failures);
       }

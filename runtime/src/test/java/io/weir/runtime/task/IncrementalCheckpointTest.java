@@ -15,7 +15,9 @@ import io.weir.state.snapshot.LocalDirectorySnapshotStorage;
 import io.weir.state.snapshot.SnapshotManifest;
 import io.weir.state.snapshot.SnapshotType;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -26,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Incremental (RocksDB) checkpoints taken by running subtasks reuse only files of checkpoints the
  * subtask was notified complete of: a checkpoint after one never notified uploads everything again,
- * one after a notified checkpoint references its files; and the job resumes from the incremental
- * checkpoint to the exact counts.
+ * one after a notified checkpoint references its files, and so does the first one after resuming
+ * in the same storage (the restored snapshots are its base); the job resumes to the exact counts.
  */
 @Timeout(120)
 class IncrementalCheckpointTest {
@@ -88,11 +90,31 @@ class IncrementalCheckpointTest {
     }
     assertTrue(reused, "checkpoint 3 reuses files of the notified checkpoint 2: " + third);
 
-    ConcurrentMap<String, Long> resumed = new ConcurrentHashMap<>();
-    List<SubtaskCheckpointAck> acks = third;
-    try (CheckpointedJob job = new CheckpointedJob(KeyedCountJob.plan(2, KEYS, resumed, false), parameters(), storage,
-        new BufferSettings(256, 4, 2), (task, subtask) -> CheckpointedJob.restoreFrom(3, acks, storage, task, subtask),
+    // resumed in the same storage: the restored snapshots are the first base, so checkpoint 4 reuses their files
+    List<SubtaskCheckpointAck> fourth;
+    ConcurrentMap<String, Long> ignored = new ConcurrentHashMap<>();
+    try (CheckpointedJob job = new CheckpointedJob(KeyedCountJob.plan(2, KEYS, ignored, false),
+        parameters("--pause-micros", "200", "--stall-at", "" + PER_PARTITION * 3 / 4), storage,
+        new BufferSettings(256, 4, 2), (task, subtask) -> CheckpointedJob.restoreFrom(3, third, storage, task, subtask),
         rocks("second"))) {
+      job.start();
+      while (ignored.size() < KEYS / 2) {
+        Thread.sleep(1);
+      }
+      job.trigger(4, ALIGNED, 5);
+      fourth = job.awaitAcks(4);
+    }
+    for (SubtaskCheckpointAck ack : keyed(fourth)) {
+      Set<String> restoredFiles = new HashSet<>(referencedFiles(storage, third.stream()
+          .filter(a -> a.task() == ack.task() && a.subtask() == ack.subtask()).findFirst().orElseThrow()));
+      assertTrue(referencedFiles(storage, ack).stream().anyMatch(restoredFiles::contains), ack.toString());
+      assertTrue(ack.metrics().writtenBytes() < ack.metrics().stateBytes(), ack.toString());
+    }
+
+    ConcurrentMap<String, Long> resumed = new ConcurrentHashMap<>();
+    try (CheckpointedJob job = new CheckpointedJob(KeyedCountJob.plan(2, KEYS, resumed, false), parameters(), storage,
+        new BufferSettings(256, 4, 2), (task, subtask) -> CheckpointedJob.restoreFrom(4, fourth, storage, task, subtask),
+        rocks("third"))) {
       job.start();
       job.join();
       assertTrue(job.failures.isEmpty(), job.failures.toString());
