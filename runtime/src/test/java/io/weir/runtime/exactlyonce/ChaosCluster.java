@@ -19,7 +19,6 @@ final class ChaosCluster implements AutoCloseable {
   private final Path logs;
   private final List<WeirProcess> all = new ArrayList<>();
   private final List<WeirProcess> taskManagers = new ArrayList<>();
-  private WeirProcess jobManager;
   private int port;
   private int started;
 
@@ -30,17 +29,13 @@ final class ChaosCluster implements AutoCloseable {
   void startJobManager(Deadline deadline, String... extraArgs) throws Exception {
     List<String> args = new ArrayList<>(List.of("jobmanager", "--port", "0", "--blob-dir", logs.resolve("jm-blobs").toString()));
     args.addAll(List.of(extraArgs));
-    jobManager = start("jobmanager", args);
+    WeirProcess jobManager = start("jobmanager", args);
     String address = jobManager.awaitLine(LISTENING, deadline);
     port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1).trim());
   }
 
   String jobManagerAddress() {
     return "127.0.0.1:" + port;
-  }
-
-  WeirProcess jobManager() {
-    return jobManager;
   }
 
   /** Starts a TaskManager and waits until it says it started (registration follows at once). */
@@ -61,15 +56,6 @@ final class ChaosCluster implements AutoCloseable {
   /** An in-process client of the JobManager (the same code {@code weir} commands use). */
   ClusterClient client() throws IOException, InterruptedException {
     return ClusterClient.connect("127.0.0.1", port, ClusterSecret.NONE);
-  }
-
-  /** Runs {@code weir COMMAND --jobmanager ADDRESS ARGS...} to its end. */
-  WeirProcess run(Deadline deadline, String command, String... args) throws Exception {
-    List<String> all = new ArrayList<>(List.of(command, "--jobmanager", jobManagerAddress()));
-    all.addAll(List.of(args));
-    WeirProcess process = start(command + (++started), all);
-    process.waitFor(deadline);
-    return process;
   }
 
   /** The last lines of every process's standard error, for a failure message. */

@@ -1,7 +1,6 @@
 package io.weir.runtime.exactlyonce;
 
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 
 /** A point in time the tests wait towards: every wait in these tests ends at one, with a message. */
 final class Deadline {
@@ -36,9 +35,5 @@ final class Deadline {
   /** A condition whose check may throw (an RPC, a file read). */
   interface ThrowingCondition {
     boolean holds() throws Exception;
-  }
-
-  static ThrowingCondition of(BooleanSupplier supplier) {
-    return supplier::getAsBoolean;
   }
 }

@@ -83,15 +83,6 @@ final class WeirProcess implements AutoCloseable {
     }
   }
 
-  /** Waits for the exit; the exit code. */
-  int waitFor(Deadline deadline) throws InterruptedException, IOException {
-    if (!process.waitFor(Math.max(1, deadline.remainingMillis()), TimeUnit.MILLISECONDS)) {
-      throw new AssertionError(name + " still running at the deadline; stderr:\n" + stderrTail());
-    }
-    reader.join(5_000);
-    return process.exitValue();
-  }
-
   List<String> output() {
     synchronized (lines) {
       return List.copyOf(lines);
