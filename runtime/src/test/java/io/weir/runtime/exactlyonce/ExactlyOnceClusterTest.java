@@ -84,7 +84,8 @@ class ExactlyOnceClusterTest {
     CheckpointConfig checkpoints = CheckpointConfig.every(CHECKPOINT_INTERVAL, dir.resolve("checkpoints").toString())
         .withMode(mode).withTimeout(Duration.ofSeconds(20));
     return client.submit(List.of(SequenceJobJar.build(dir.resolve("sequences.jar"))), SubmitOptions.defaults()
-        .job(SequenceFilesJobPlan.NAME).parallelism(2).arguments(args).restart(RestartStrategy.fixedDelay(10, Duration.ofMillis(300)))
+        .job(SequenceFilesJobPlan.NAME).parallelism(2).arguments(args)
+        .restart(RestartStrategy.fixedDelay(10, Duration.ofMillis(300)))
         .checkpointing(checkpoints).stateBackend(stateBackend));
   }
 
@@ -149,11 +150,10 @@ class ExactlyOnceClusterTest {
   }
 
   /** Kills a random live TaskManager (SIGKILL); the caller starts the replacement. */
-  private WeirProcess kill(Random random, String when) throws Exception {
+  private void kill(Random random, String when) throws Exception {
     List<WeirProcess> live = cluster.liveTaskManagers();
     WeirProcess victim = live.get(random.nextInt(live.size()));
     System.out.println("killing " + victim.name + " (pid " + victim.pid() + ") " + when);
     victim.kill();
-    return victim;
   }
 }

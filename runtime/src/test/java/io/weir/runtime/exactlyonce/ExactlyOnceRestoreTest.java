@@ -69,7 +69,8 @@ class ExactlyOnceRestoreTest {
     // a slow sink keeps buffers in flight, so the restored checkpoint holds channel state to replay
     SequenceOracle.Report report = failThenRestore("UNALIGNED", c -> c.withUnaligned(true),
         runs -> runs.args("--sink-sleep-ms", "1").tune(b -> b.bufferSize(1024).buffers(2, 2)));
-    assertTrue(lastFailedRun.checkpoints().recent().stream().anyMatch(s -> s.status() == CheckpointSummary.Status.COMPLETED && s.inFlightBytes() > 0),
+    assertTrue(lastFailedRun.checkpoints().recent().stream()
+            .anyMatch(s -> s.status() == CheckpointSummary.Status.COMPLETED && s.inFlightBytes() > 0),
         "a completed checkpoint stored in-flight data: " + lastFailedRun.checkpoints().recent());
     assertTrue(report.exact(), report.toString());
   }
