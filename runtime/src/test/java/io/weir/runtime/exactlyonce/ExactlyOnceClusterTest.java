@@ -122,6 +122,9 @@ class ExactlyOnceClusterTest {
     SequenceOracle.Report report = SequenceOracle.check(output, KEYS, PER_KEY);
     System.out.println("oracle: " + report);
     assertTrue(report.exact(), "seed " + seed + ", " + kills + " kills: " + report);
+    // retention (1) held through the restarts: subsumed checkpoints were deleted, not left behind
+    List<String> names = new CheckpointDirectory(dir.resolve("checkpoints").resolve(jobId)).names();
+    assertTrue(names.stream().filter(n -> n.endsWith("-metadata.manifest")).count() <= 1, names.toString());
   }
 
   @Test
