@@ -41,7 +41,7 @@ public final class CheckpointCoordinator {
   private final CompletedCheckpointStore store;
   private final CheckpointStatsTracker stats = new CheckpointStatsTracker();
   private final TreeMap<Long, PendingCheckpoint> pending = new TreeMap<>();
-  private long nextId = 1;
+  private long nextId;
   private boolean started;
   private final PeriodicTrigger periodic;
   private String finishedSubtask;
@@ -59,18 +59,13 @@ public final class CheckpointCoordinator {
     this.timer = timer;
     this.io = io;
     this.thread = new CoordinatorThread(timer, jobName);
+    // ids start after every id the storage holds files of (an earlier attempt of the job in the
+    // same directory), so no new file name collides with a leftover one
+    this.nextId = CheckpointFiles.firstFreeId(checkpointStorage);
     this.store = new CompletedCheckpointStore(checkpointStorage, config.retained(), io);
-    this.periodic = new PeriodicTrigger(config, timer, new PeriodicTrigger.Target() {
-      @Override
-      public long pendingCheckpoints() {
-        return pending.values().stream().filter(p -> !p.options().isSavepoint()).count();
-      }
-
-      @Override
-      public void triggerPeriodic() {
-        startPeriodicKind(new CompletableFuture<>());
-      }
-    });
+    this.periodic = new PeriodicTrigger(config, timer,
+        () -> pending.values().stream().filter(p -> !p.options().isSavepoint()).count(),
+        () -> startPeriodicKind(new CompletableFuture<>()));
   }
 
   /**
@@ -94,19 +89,13 @@ public final class CheckpointCoordinator {
     });
   }
 
-  /**
-   * Begins periodic triggering, when the configuration asks for it. Checkpoint ids start after
-   * every id the storage already holds files of (an earlier attempt of the job in the same
-   * directory), so no new file name collides with a leftover one.
-   */
+  /** Begins periodic triggering, when the configuration asks for it. */
   public void start() {
-    long firstFree = CheckpointFiles.firstFreeId(checkpointStorage); // in the caller's thread: it reads storage
     thread.execute(() -> {
       if (started || stopped) {
         return;
       }
       started = true;
-      nextId = Math.max(nextId, firstFree);
       if (finishedSubtask == null) {
         periodic.start();
       }
@@ -326,7 +315,7 @@ public final class CheckpointCoordinator {
     LOG.info("{} {} of job {} complete in {} ms ({} bytes of state)", completed.isSavepoint() ? "savepoint"
         : "checkpoint", completed.id(), jobName, completed.durationMillis(), completed.stateBytes());
     notifySafely(() -> transport.notifyComplete(p.id()), "completion", p.id());
-    ended();
+    periodic.checkpointEnded(); // the pause starts now; a waiting periodic trigger may go
     p.result().complete(completed);
   }
 
@@ -357,7 +346,10 @@ public final class CheckpointCoordinator {
     LOG.warn("{} of job {} aborted: {}", what, jobName, reason);
     stats.failed(p, System.currentTimeMillis(), reason);
     notifySafely(() -> transport.notifyAborted(p.id()), "abort", p.id());
-    ended();
+    if (p.options().isSavepoint()) {
+      SavepointDirectory.deleteFailed(Path.of(p.location()), io); // nothing in it is of any use
+    }
+    periodic.checkpointEnded(); // the pause starts now; a waiting periodic trigger may go
     p.result().completeExceptionally(new CheckpointAbortedException(p.id(), what + " of job " + jobName
         + " aborted: " + reason));
   }
@@ -368,11 +360,6 @@ public final class CheckpointCoordinator {
     for (PendingCheckpoint p : new ArrayList<>(pending.values())) {
       abort(p, "the job is no longer running");
     }
-  }
-
-  /** A checkpoint completed or aborted: the pause starts now, and a waiting periodic trigger may go. */
-  private void ended() {
-    periodic.checkpointEnded();
   }
 
   /** Pending checkpoints and the retained ones they may reference: their files must stay. */

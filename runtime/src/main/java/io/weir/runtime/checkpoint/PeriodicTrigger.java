@@ -12,27 +12,25 @@ import java.util.concurrent.TimeUnit;
  * Confined to the coordinator's timer thread.
  */
 final class PeriodicTrigger {
-  /** The coordinator side. */
-  interface Target {
-    /** Periodic checkpoints pending now (savepoints do not count). */
-    long pendingCheckpoints();
-
-    /** Starts a periodic checkpoint. */
-    void triggerPeriodic();
-  }
-
   private final CheckpointConfig config;
   private final ScheduledExecutorService timer;
-  private final Target target;
+  private final java.util.function.LongSupplier pendingCheckpoints;
+  private final Runnable trigger;
   private ScheduledFuture<?> next;
   private long lastEndMillis;
   private boolean waitingForSlot;
   private boolean cancelled;
 
-  PeriodicTrigger(CheckpointConfig config, ScheduledExecutorService timer, Target target) {
+  /**
+   * @param pendingCheckpoints periodic checkpoints pending now (savepoints do not count)
+   * @param trigger starts a periodic checkpoint
+   */
+  PeriodicTrigger(CheckpointConfig config, ScheduledExecutorService timer, java.util.function.LongSupplier pendingCheckpoints,
+      Runnable trigger) {
     this.config = config;
     this.timer = timer;
-    this.target = target;
+    this.pendingCheckpoints = pendingCheckpoints;
+    this.trigger = trigger;
   }
 
   /** The first periodic checkpoint starts one interval from now (nothing when the configuration is not periodic). */
@@ -72,7 +70,7 @@ final class PeriodicTrigger {
     if (cancelled) {
       return;
     }
-    long pending = target.pendingCheckpoints();
+    long pending = pendingCheckpoints.getAsLong();
     boolean pauseRequired = !config.minPause().isZero();
     if (pending >= config.maxConcurrent() || (pauseRequired && pending > 0)) {
       waitingForSlot = true; // checkpointEnded() schedules the next one
@@ -84,7 +82,7 @@ final class PeriodicTrigger {
       schedule(earliest - now);
       return;
     }
-    target.triggerPeriodic();
+    trigger.run();
     schedule(config.interval().toMillis());
   }
 }

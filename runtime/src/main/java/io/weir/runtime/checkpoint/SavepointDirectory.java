@@ -37,6 +37,27 @@ final class SavepointDirectory {
     }
   }
 
+  /** Deletes the directory of a savepoint that failed, with whatever its subtasks wrote, on {@code io}. */
+  static void deleteFailed(Path directory, java.util.concurrent.Executor io) {
+    try {
+      io.execute(() -> delete(directory));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      org.slf4j.LoggerFactory.getLogger(SavepointDirectory.class)
+          .warn("failed savepoint directory {} left behind: the io executor is shut down", directory);
+    }
+  }
+
+  private static void delete(Path directory) {
+    try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      org.slf4j.LoggerFactory.getLogger(SavepointDirectory.class)
+          .warn("could not delete the directory {} of a failed savepoint", directory, e);
+    }
+  }
+
   /** The job name with every character outside [A-Za-z0-9._-] replaced, so the name stays portable. */
   static String flat(String jobName) {
     String flat = jobName.replaceAll("[^A-Za-z0-9._-]", "_");

@@ -31,7 +31,8 @@ final class CancelCommand implements Callable<Integer> {
       description = "Where the savepoint goes when DIR is not given (configuration key savepoint.dir).")
   String defaultDirectory;
 
-  @Parameters(arity = "1..2", paramLabel = "[DIR] JOB_ID", description = "The savepoint directory (with --savepoint), then the job.")
+  @Parameters(arity = "1..2", paramLabel = "[DIR] JOB_ID", hideParamSyntax = true,
+      description = "The savepoint directory (with --savepoint), then the job.")
   List<String> positional = new ArrayList<>();
 
   @Spec CommandSpec spec;

@@ -26,7 +26,7 @@ final class SavepointCommand implements Callable<Integer> {
       description = "Where savepoints go when DIR is not given (configuration key savepoint.dir).")
   String defaultDirectory;
 
-  @Parameters(index = "0", paramLabel = "JOB_ID") String jobId;
+  @Parameters(index = "0", paramLabel = "JOB_ID", description = "The job (weir list shows the ids).") String jobId;
 
   @Parameters(index = "1", arity = "0..1", paramLabel = "DIR", description = "The directory to write the savepoint into.")
   String directory;

@@ -37,7 +37,7 @@ final class CheckpointHistory {
     current = attempt;
   }
 
-  /** The current attempt restored from nothing or something else without a coordinator (the job never ran it). */
+  /** What the current attempt restored from (0, "": nothing, or not known yet). */
   void restored(long id, String from) {
     restoredId = id;
     restoredFrom = from;

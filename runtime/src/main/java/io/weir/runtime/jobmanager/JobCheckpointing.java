@@ -35,7 +35,7 @@ final class JobCheckpointing {
   private final JobSubmission submission;
   private final PhysicalGraph graph;
   private final CheckpointHistory history = new CheckpointHistory();
-  /** Null when the job has no checkpoint directory (it takes savepoints only). */
+  /** Null when the job takes no periodic checkpoints (savepoints only). */
   private final Path directory;
   private SnapshotStorage storage;
   /** What the next attempt restores from; empty for nothing. */
@@ -50,8 +50,9 @@ final class JobCheckpointing {
     this.jobId = jobId;
     this.submission = submission;
     this.graph = graph;
+    // only periodic checkpoints use it: a configured directory alone does not litter it with empty job directories
     String root = submission.checkpoints().directory();
-    this.directory = root.isEmpty() ? null : Path.of(root).resolve(jobId);
+    this.directory = root.isEmpty() || !submission.checkpoints().periodic() ? null : Path.of(root).resolve(jobId);
     this.restorePath = submission.restorePath();
     this.firstRestore = firstRestore;
   }
@@ -64,6 +65,11 @@ final class JobCheckpointing {
   /** What the next attempt restores from, as deployments name it; empty for nothing. */
   String restorePath() {
     return restorePath;
+  }
+
+  /** A new attempt waits for slots: what it restores is known only once it deploys. */
+  void attemptScheduled() {
+    history.restored(0, "");
   }
 
   /**

@@ -1,6 +1,9 @@
 package io.weir.runtime.jobmanager;
 
 import io.weir.runtime.blob.JobJars;
+import io.weir.runtime.checkpoint.CompletedCheckpoint;
+import io.weir.runtime.checkpoint.RestorePlan;
+import io.weir.runtime.checkpoint.SubtaskCheckpointAck;
 import io.weir.runtime.graph.PhysicalGraph;
 import io.weir.runtime.graph.TaskSpec;
 import io.weir.runtime.rpc.ExecutionStatus;
@@ -8,16 +11,13 @@ import io.weir.runtime.rpc.JobInfo;
 import io.weir.runtime.rpc.JobSubmission;
 import io.weir.runtime.rpc.Message;
 import io.weir.runtime.rpc.SubtaskPlacement;
-import io.weir.runtime.checkpoint.CompletedCheckpoint;
-import io.weir.runtime.checkpoint.RestorePlan;
-import io.weir.runtime.checkpoint.SubtaskCheckpointAck;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -249,6 +249,7 @@ final class JobMaster {
           restarts++;
           attempt++;
           stopping = Stopping.NO;
+          checkpoints.attemptScheduled();
           schedule();
         }
       } catch (RuntimeException | Error e) {

@@ -119,10 +119,6 @@ final class JobCheckpointing implements CheckpointTransport, CheckpointResponder
     return savepoint;
   }
 
-  CompletableFuture<CompletedCheckpoint> triggerCheckpoint() {
-    return coordinator.triggerCheckpoint();
-  }
-
   CheckpointStats stats() {
     return coordinator.stats();
   }

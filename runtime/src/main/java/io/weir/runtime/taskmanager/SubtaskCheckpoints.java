@@ -13,7 +13,6 @@ import io.weir.runtime.wiring.SubtaskWiring;
 import io.weir.state.snapshot.LocalDirectorySnapshotStorage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -80,15 +79,6 @@ final class SubtaskCheckpoints implements SubtaskWiring.Checkpointing, AutoClose
   /** Declines for a subtask that cannot take its part (not running here, or its runner refused). */
   void decline(long checkpointId, int task, int subtask, String reason) {
     responder.decline(checkpointId, task, subtask, reason);
-  }
-
-  /** The checkpoint this attempt restores, or null. */
-  RestorePlan restore() {
-    return restore;
-  }
-
-  ExecutorService writer() {
-    return writer;
   }
 
   /** Stops the writers; snapshots still writing are abandoned (the attempt is over, the coordinator aborted them). */

@@ -153,14 +153,15 @@ class CheckpointCoordinatorTest {
 
   @Test
   void aCheckpointNotAcknowledgedInTimeIsAborted() throws Exception {
-    coordinator(onDemand().withTimeout(Duration.ofMillis(200))).start();
+    coordinator(onDemand().withTimeout(Duration.ofMillis(500))).start();
+    SubtaskCheckpointAck onlyAck = tasks.write(1, graph.tasks().get(0), 0, List.of(), false); // files first: fsync is slow
     CompletableFuture<CompletedCheckpoint> future = coordinator.triggerCheckpoint();
     transport.nextBarrier();
-    coordinator.acknowledge(tasks.write(1, graph.tasks().get(0), 0, List.of(), false));
+    coordinator.acknowledge(onlyAck);
     ExecutionException failed = assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
     CheckpointAbortedException cause = assertInstanceOf(CheckpointAbortedException.class, failed.getCause());
     assertEquals(1, cause.checkpointId());
-    assertTrue(cause.getMessage().contains("timed out after 200 ms; 3 of 4 subtasks"), cause.getMessage());
+    assertTrue(cause.getMessage().contains("timed out after 500 ms; 3 of 4 subtasks"), cause.getMessage());
     assertTrue(cause.getMessage().contains("Lines -> Tokenize (2/2)"), cause.getMessage());
     assertEquals(List.of(1L), transport.aborted);
     CheckpointSummary summary = coordinator.stats().lastFailed().orElseThrow();
@@ -281,5 +282,21 @@ class CheckpointCoordinatorTest {
         java.util.Map.of(), "", SubtaskCheckpointMetrics.NONE));
     ExecutionException failed = assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
     assertTrue(failed.getCause().getMessage().contains("keyed state of vertex count, which is not in its task"));
+  }
+
+  @Test
+  void aFailedSavepointsDirectoryIsRemoved() throws Exception {
+    coordinator(onDemand()).start();
+    CompletableFuture<CompletedCheckpoint> future = coordinator.triggerSavepoint(temp.resolve("savepoints").toString());
+    Path directory = Path.of(transport.nextBarrier().options().targetLocation());
+    new FakeTaskSnapshots(graph, new LocalDirectorySnapshotStorage(directory)).write(1, graph.tasks().get(0), 0,
+        List.of(), false);
+    coordinator.decline(1, 1, 1, "cannot snapshot");
+    ExecutionException failed = assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
+    assertTrue(failed.getCause().getMessage().startsWith("savepoint 1 of job wc aborted"), failed.getCause().getMessage());
+    while (Files.exists(directory)) {
+      Thread.sleep(5); // deleted on the io executor; the test's timeout bounds the wait
+    }
+    assertTrue(Files.isDirectory(temp.resolve("savepoints")), "only the savepoint's own directory goes");
   }
 }

@@ -192,4 +192,21 @@ class CheckpointRetentionTest {
     assertEquals(List.of(), filesOf(2), "the failed attempt's files go at the first completion");
     assertEquals(9, filesOf(3).size());
   }
+
+  @Test
+  void aJobResumedFromASavepointElsewhereContinuesItsIdsAndNeverDeletesIt() throws Exception {
+    LocalDirectorySnapshotStorage savepoint = new LocalDirectorySnapshotStorage(temp.resolve("savepoint-wc-7-abcdef"));
+    CheckpointTestPlans.write(graph, savepoint, 7, CheckpointType.SAVEPOINT, false);
+    coordinator = new CheckpointCoordinator("wc", graph, CheckpointConfig.disabled().withDirectory("unused"), storage,
+        transport, timer, io);
+    coordinator.restoredFrom(RestorePlan.load(savepoint.directory(), graph, false));
+    coordinator.start();
+    assertTrue(coordinator.latestCompleted().isEmpty(), "a savepoint is not one of the job's checkpoints");
+    complete(8, List.of());
+    complete(9, List.of());
+    assertEquals(List.of(7L), RestorePlanIds.ids(savepoint));
+    try (Stream<Path> files = Files.list(savepoint.directory())) {
+      assertEquals(9, files.count(), "every file of the savepoint stays");
+    }
+  }
 }

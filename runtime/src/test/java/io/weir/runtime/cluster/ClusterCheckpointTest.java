@@ -96,6 +96,15 @@ class ClusterCheckpointTest {
     assertTrue(last.stateBytes() > 0, last.toString());
     assertTrue(last.location().startsWith(checkpoints.resolve(jobId).toString()), last.location());
     assertTrue(Files.isRegularFile(Path.of(last.location())), "the latest checkpoint's metadata is kept: " + last);
+
+    // a new job started from that retained checkpoint (taken mid-input) finishes the rest exactly
+    Path resumedOutput = output("resumed");
+    String resumed = client.submit(List.of(jar), SubmitOptions.defaults().parallelism(2).restoreFrom(last.location())
+        .arguments("--lines", "20000", "--output", resumedOutput.toString()));
+    JobInfo resumedEnd = client.follow(resumed, info -> {});
+    assertEquals(ExecutionStatus.FINISHED, resumedEnd.status(), resumedEnd.failure());
+    assertEquals(last.id(), resumedEnd.checkpoints().restoredCheckpointId());
+    WordCountResults.assertExact(Text.oracle(20000), resumedOutput, 2);
   }
 
   @Test
@@ -145,12 +154,34 @@ class ClusterCheckpointTest {
     assertEquals(ExecutionStatus.CANCELED, cancelled.status(), cancelled.failure());
     assertEquals(1, cancelled.checkpoints().completed(), cancelled.checkpoints().toString());
 
+    // resumed at parallelism 3; it fails once before any checkpoint, so its restart resumes the savepoint again
     Path output = output("resumed");
+    Path trigger = dir.resolve("fail-now");
     String resumed = client.submit(List.of(jar), SubmitOptions.defaults().parallelism(3).restoreFrom(savepoint)
-        .arguments("--lines", "30000", "--throttle", "50", "--output", output.toString()));
-    JobInfo end = client.follow(resumed, info -> {});
+        .restart(RestartStrategy.fixedDelay(1, Duration.ofMillis(100)))
+        .arguments("--lines", "30000", "--throttle", "50", "--output", output.toString(), "--fail-trigger", trigger.toString()));
+    assertEquals(ExecutionStatus.RUNNING, awaitRunning(resumed).status());
+    List<JobInfo> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.CompletableFuture<JobInfo> following = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return client.follow(resumed, seen::add);
+      } catch (Exception e) {
+        throw new java.util.concurrent.CompletionException(e);
+      }
+    });
+    while (seen.isEmpty()) {
+      Thread.sleep(10); // following before the failure: every status change after it is pushed
+    }
+    Files.createFile(trigger);
+    JobInfo end = following.get(90, TimeUnit.SECONDS);
     assertEquals(ExecutionStatus.FINISHED, end.status(), end.failure());
+    assertEquals(1, end.attempt());
     assertEquals(savepoint, end.checkpoints().restoredFrom());
+    List<JobInfo> scheduledAgain = seen.stream()
+        .filter(info -> info.attempt() == 1 && info.status() == ExecutionStatus.SCHEDULED).toList();
+    assertTrue(!scheduledAgain.isEmpty(), seen.toString());
+    // what the restart restores is not known before it deploys; then it is the savepoint again
+    scheduledAgain.forEach(info -> assertEquals(0, info.checkpoints().restoredCheckpointId(), info.toString()));
     assertTrue(end.checkpoints().restoredCheckpointId() >= 1, end.checkpoints().toString());
     WordCountResults.assertExact(Text.oracle(30000), output, 3);
     // fewer words than the input has: the sources resumed where the savepoint left them

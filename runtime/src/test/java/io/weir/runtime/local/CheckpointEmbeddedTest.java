@@ -123,7 +123,7 @@ class CheckpointEmbeddedTest {
   }
 
   @Test
-  void aFinishedJobRefusesSavepointsNamingTheFinishedSubtask() throws Exception {
+  void aJobThatEndedRefusesSavepoints() throws Exception {
     String run = "finishing";
     GatedWordCountJob.gate(run).set(true);
     JobHandle job = new LocalCluster().submit(GatedWordCountJob.plan(1), options(run, 1, "--per-partition", "1")
@@ -132,6 +132,31 @@ class CheckpointEmbeddedTest {
     ExecutionException e = assertThrows(ExecutionException.class,
         () -> job.triggerSavepoint(temp.toString()).get(10, TimeUnit.SECONDS));
     assertTrue(e.getCause().getMessage().contains("no longer running"), e.getCause().getMessage());
+  }
+
+  @Test
+  void oneFinishedSourceSubtaskStopsCheckpointsNamingIt() throws Exception {
+    String run = "half-finished";
+    // one partition: the second source subtask owns none and finishes at once; the first waits at its gate
+    JobHandle job = new LocalCluster().submit(GatedWordCountJob.plan(2), RunOptions.builder().parallelism(2)
+        .parameters("--run", run, "--partitions", "1", "--per-partition", "100", "--pause-after", "10")
+        .checkpointing(CheckpointConfig.every(Duration.ofMillis(20), "")).build());
+    String refusal = "";
+    for (int attempt = 0; attempt < 500 && !refusal.contains("finished"); attempt++) {
+      try { // a savepoint may still succeed if its barrier beats the second subtask's end
+        job.triggerSavepoint(temp.toString()).get(10, TimeUnit.SECONDS);
+      } catch (ExecutionException e) { // refused once the end is known; declined by the ending subtask before
+        refusal = e.getCause().getMessage();
+      }
+      Thread.sleep(10);
+    }
+    assertTrue(refusal.contains("Sentences -> Tokenize (2/2)") && refusal.contains("finished"), refusal);
+    Thread.sleep(100); // one whose metadata was being written when the subtask finished may still complete
+    long completed = job.checkpointStats().completed();
+    Thread.sleep(200);
+    assertEquals(completed, job.checkpointStats().completed(), "no periodic checkpoint completes any more");
+    GatedWordCountJob.gate(run).set(true);
+    job.await(Duration.ofSeconds(60)).orThrow();
   }
 
   @Test
@@ -232,5 +257,33 @@ class CheckpointEmbeddedTest {
     GatedWordCountJob.gate(second).set(true);
     new LocalCluster().run(GatedWordCountJob.plan(2), options(second, 2).restoreFrom(jobDir).build()).orThrow();
     assertEquals(GatedWordCountJob.oracle(PARTITIONS, PER_PARTITION), GatedWordCountJob.latest(second));
+  }
+
+  @Test
+  void aSavepointAmidPeriodicCheckpointsOfAFlowingJobCompletesAndCountsStayExact() throws Exception {
+    String run = "busy";
+    JobHandle job = new LocalCluster().submit(GatedWordCountJob.plan(2), options(run, 2, "--pause-after", "2000")
+        .checkpointing(CheckpointConfig.every(Duration.ofMillis(5), "").withMaxConcurrent(2)).build());
+    GatedWordCountJob.limit(run).set(2000);
+    CompletedCheckpoint savepoint = job.triggerSavepoint(temp.resolve("busy-savepoints").toString())
+        .get(60, TimeUnit.SECONDS);
+    assertTrue(savepoint.isSavepoint());
+    GatedWordCountJob.gate(run).set(true);
+    JobResult result = job.await(Duration.ofSeconds(60)).orThrow();
+    assertEquals(GatedWordCountJob.oracle(PARTITIONS, PER_PARTITION), GatedWordCountJob.latest(run));
+    assertTrue(result.checkpoints().completed() >= 1, result.checkpoints().describe());
+  }
+
+  @Test
+  void atLeastOnceCheckpointsCompleteWhileTheJobRuns() throws Exception {
+    String run = "at-least-once";
+    JobHandle job = new LocalCluster().submit(GatedWordCountJob.plan(2), options(run, 2, "--pause-after", "1000")
+        .checkpointing(CheckpointConfig.every(Duration.ofMillis(10), "")
+            .withMode(io.weir.runtime.checkpoint.CheckpointingMode.AT_LEAST_ONCE)).build());
+    waitFor(job, () -> job.checkpointStats().completed() >= 2, "two completed checkpoints");
+    GatedWordCountJob.gate(run).set(true);
+    job.await(Duration.ofSeconds(60)).orThrow();
+    assertEquals(GatedWordCountJob.oracle(PARTITIONS, PER_PARTITION), GatedWordCountJob.latest(run),
+        "without a failure nothing is counted twice");
   }
 }
