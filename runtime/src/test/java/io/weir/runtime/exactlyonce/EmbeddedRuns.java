@@ -55,9 +55,9 @@ final class EmbeddedRuns {
     return this;
   }
 
-  /** Further options (buffers, ...) applied last. */
-  EmbeddedRuns tune(Consumer<RunOptions.Builder> tuning) {
-    this.tuning = tuning;
+  /** Further options (buffers, ...) applied last, after those given before. */
+  EmbeddedRuns tune(Consumer<RunOptions.Builder> more) {
+    this.tuning = tuning.andThen(more);
     return this;
   }
 
