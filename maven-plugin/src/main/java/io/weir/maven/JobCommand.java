@@ -10,7 +10,8 @@ import java.util.Objects;
  * The command line that runs a job in a forked JVM:
  * {@code <java> [jvmArgs] -cp <classpath> io.weir.runtime.client.LocalJobRunner [--job NAME]
  * [--parallelism N] [--vertex-parallelism NAME=N,...] [--progress-interval MS] [--state-backend NAME]
- * [-- <program args>]}.
+ * [--checkpoint-interval MS] [--checkpoint-dir DIR] [--checkpointing-mode MODE] [--unaligned]
+ * [--from-savepoint PATH] [--allow-non-restored-state] [-- <program args>]}.
  *
  * <p>The plugin names the runner class instead of linking to it: the runtime it starts is the one
  * on the user's project class path, so the plugin never carries a runtime of its own.
@@ -30,6 +31,12 @@ final class JobCommand {
   private String vertexParallelism;
   private Long progressIntervalMillis;
   private String stateBackend;
+  private Long checkpointIntervalMillis;
+  private String checkpointDir;
+  private String checkpointingMode;
+  private boolean unaligned;
+  private String fromSavepoint;
+  private boolean allowNonRestoredState;
   private List<String> programArgs = List.of();
 
   /**
@@ -81,6 +88,42 @@ final class JobCommand {
     return this;
   }
 
+  /** Milliseconds between periodic checkpoints; null takes none. The other checkpoint options need it (runner-checked). */
+  JobCommand checkpointIntervalMillis(Long millis) {
+    this.checkpointIntervalMillis = millis;
+    return this;
+  }
+
+  /** Where the job's checkpoint directory is made; null or blank for a temporary one. */
+  JobCommand checkpointDir(String directory) {
+    this.checkpointDir = directory == null || directory.isBlank() ? null : directory.trim();
+    return this;
+  }
+
+  /** {@code exactly-once} or {@code at-least-once}, checked by the runner; null or blank for exactly-once. */
+  JobCommand checkpointingMode(String mode) {
+    this.checkpointingMode = mode == null || mode.isBlank() ? null : mode.trim();
+    return this;
+  }
+
+  /** Unaligned checkpoints (exactly-once only). */
+  JobCommand unaligned(boolean unaligned) {
+    this.unaligned = unaligned;
+    return this;
+  }
+
+  /** The checkpoint or savepoint (directory or metadata file) to resume from; null or blank to start empty. */
+  JobCommand fromSavepoint(String path) {
+    this.fromSavepoint = path == null || path.isBlank() ? null : path.trim();
+    return this;
+  }
+
+  /** Skip state of vertices the job no longer has when resuming. */
+  JobCommand allowNonRestoredState(boolean allow) {
+    this.allowNonRestoredState = allow;
+    return this;
+  }
+
   /** Arguments for the job itself, passed after {@code --} so the runner never reads them. */
   JobCommand programArgs(List<String> args) {
     this.programArgs = List.copyOf(args);
@@ -114,6 +157,28 @@ final class JobCommand {
     if (stateBackend != null) {
       command.add("--state-backend");
       command.add(stateBackend);
+    }
+    if (checkpointIntervalMillis != null) {
+      command.add("--checkpoint-interval");
+      command.add(checkpointIntervalMillis.toString());
+    }
+    if (checkpointDir != null) {
+      command.add("--checkpoint-dir");
+      command.add(checkpointDir);
+    }
+    if (checkpointingMode != null) {
+      command.add("--checkpointing-mode");
+      command.add(checkpointingMode);
+    }
+    if (unaligned) {
+      command.add("--unaligned");
+    }
+    if (fromSavepoint != null) {
+      command.add("--from-savepoint");
+      command.add(fromSavepoint);
+    }
+    if (allowNonRestoredState) {
+      command.add("--allow-non-restored-state");
     }
     if (!programArgs.isEmpty()) {
       command.add("--");

@@ -75,6 +75,33 @@ public class RunMojo extends AbstractMojo {
   @Parameter(property = "weir.stateBackend")
   private String stateBackend;
 
+  /** Milliseconds between periodic checkpoints; unset takes none. */
+  @Parameter(property = "weir.checkpointInterval")
+  private Long checkpointInterval;
+
+  /**
+   * Where the job's checkpoint directory ({@code <dir>/<job>-<startMillis>}) is made and kept after
+   * the run, so a later run can resume from it; unset uses a temporary one deleted at the end.
+   */
+  @Parameter(property = "weir.checkpointDir")
+  private String checkpointDir;
+
+  /** {@code exactly-once} (default) or {@code at-least-once}. */
+  @Parameter(property = "weir.checkpointingMode")
+  private String checkpointingMode;
+
+  /** Unaligned checkpoints: barriers overtake in-flight data, which is stored with the checkpoint. */
+  @Parameter(property = "weir.unaligned", defaultValue = "false")
+  private boolean unaligned;
+
+  /** A checkpoint or savepoint (its directory or metadata file) to resume the job from. */
+  @Parameter(property = "weir.fromSavepoint")
+  private String fromSavepoint;
+
+  /** Resume even if the savepoint has state of operators the job no longer has (that state is dropped). */
+  @Parameter(property = "weir.allowNonRestoredState", defaultValue = "false")
+  private boolean allowNonRestoredState;
+
   /** Skips the goal. */
   @Parameter(property = "weir.skip", defaultValue = "false")
   private boolean skip;
@@ -110,6 +137,12 @@ public class RunMojo extends AbstractMojo {
             .vertexParallelism(vertexParallelism)
             .progressIntervalMillis(progressInterval)
             .stateBackend(stateBackend)
+            .checkpointIntervalMillis(checkpointInterval)
+            .checkpointDir(checkpointDir)
+            .checkpointingMode(checkpointingMode)
+            .unaligned(unaligned)
+            .fromSavepoint(fromSavepoint)
+            .allowNonRestoredState(allowNonRestoredState)
             .programArgs(programArgs)
             .toList();
     getLog().info("Running " + jobLabel() + " in a forked JVM (" + java + ")");

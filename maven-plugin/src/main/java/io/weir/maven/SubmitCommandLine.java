@@ -10,7 +10,8 @@ import java.util.Objects;
  * The command line that submits a job jar to a running cluster with the runtime's launcher:
  * {@code <java> -cp <classpath> io.weir.runtime.cli.Weir submit --jobmanager HOST:PORT [--detached]
  * [--parallelism N] [--vertex-parallelism NAME=N]... [--restart S] [--state-backend NAME]
- * [--secret-file F] [--dependency JAR]... JAR [JOB] [-- <program args>]}. Like {@link JobCommand},
+ * [--secret-file F] [--checkpoint-interval D --checkpoint-dir DIR] [--checkpointing-mode M] [--unaligned]
+ * [--from-savepoint PATH [--allow-non-restored-state]] [--dependency JAR]... JAR [JOB] [-- <program args>]}. Like {@link JobCommand},
  * it names the launcher instead of linking to it: the runtime is the one on the project's class path.
  */
 final class SubmitCommandLine {
@@ -28,6 +29,12 @@ final class SubmitCommandLine {
   private String restart;
   private String stateBackend;
   private String secretFile;
+  private String checkpointInterval;
+  private String checkpointDir;
+  private String checkpointingMode;
+  private boolean unaligned;
+  private String fromSavepoint;
+  private boolean allowNonRestoredState;
   private List<Path> dependencies = List.of();
   private List<String> programArgs = List.of();
 
@@ -74,6 +81,39 @@ final class SubmitCommandLine {
     return this;
   }
 
+  /** A duration such as {@code 10s}; with {@link #checkpointDir} the job checkpoints periodically. */
+  SubmitCommandLine checkpointInterval(String interval) {
+    this.checkpointInterval = blankToNull(interval);
+    return this;
+  }
+
+  SubmitCommandLine checkpointDir(String directory) {
+    this.checkpointDir = blankToNull(directory);
+    return this;
+  }
+
+  /** {@code exactly-once} or {@code at-least-once}. */
+  SubmitCommandLine checkpointingMode(String mode) {
+    this.checkpointingMode = blankToNull(mode);
+    return this;
+  }
+
+  SubmitCommandLine unaligned(boolean unaligned) {
+    this.unaligned = unaligned;
+    return this;
+  }
+
+  /** The savepoint directory the job starts from. */
+  SubmitCommandLine fromSavepoint(String path) {
+    this.fromSavepoint = blankToNull(path);
+    return this;
+  }
+
+  SubmitCommandLine allowNonRestoredState(boolean allow) {
+    this.allowNonRestoredState = allow;
+    return this;
+  }
+
   /** Jars the job needs besides its own, uploaded with it. */
   SubmitCommandLine dependencies(List<Path> jars) {
     this.dependencies = List.copyOf(jars);
@@ -109,6 +149,24 @@ final class SubmitCommandLine {
     }
     if (secretFile != null) {
       command.addAll(List.of("--secret-file", secretFile));
+    }
+    if (checkpointInterval != null) {
+      command.addAll(List.of("--checkpoint-interval", checkpointInterval));
+    }
+    if (checkpointDir != null) {
+      command.addAll(List.of("--checkpoint-dir", checkpointDir));
+    }
+    if (checkpointingMode != null) {
+      command.addAll(List.of("--checkpointing-mode", checkpointingMode));
+    }
+    if (unaligned) {
+      command.add("--unaligned");
+    }
+    if (fromSavepoint != null) {
+      command.addAll(List.of("--from-savepoint", fromSavepoint));
+    }
+    if (allowNonRestoredState) {
+      command.add("--allow-non-restored-state");
     }
     for (Path dependency : dependencies) {
       command.addAll(List.of("--dependency", dependency.toString()));

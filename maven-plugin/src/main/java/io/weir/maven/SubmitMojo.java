@@ -63,6 +63,30 @@ public class SubmitMojo extends AbstractMojo {
   @Parameter(property = "weir.stateBackend")
   private String stateBackend;
 
+  /** Checkpoint every so often ({@code 500ms}, {@code 10s}, {@code 5m}); needs {@code weir.checkpointDir}. */
+  @Parameter(property = "weir.checkpointInterval")
+  private String checkpointInterval;
+
+  /** Where checkpoints go: a directory every process of the cluster sees at the same path. */
+  @Parameter(property = "weir.checkpointDir")
+  private String checkpointDir;
+
+  /** {@code exactly-once} (default) or {@code at-least-once}. */
+  @Parameter(property = "weir.checkpointingMode")
+  private String checkpointingMode;
+
+  /** Unaligned checkpoints: barriers overtake in-flight data (exactly-once only). */
+  @Parameter(property = "weir.unaligned", defaultValue = "false")
+  private boolean unaligned;
+
+  /** Start the job from this savepoint directory instead of empty. */
+  @Parameter(property = "weir.fromSavepoint")
+  private String fromSavepoint;
+
+  /** Start although the savepoint holds state no operator of the job claims (it is dropped). */
+  @Parameter(property = "weir.allowNonRestoredState", defaultValue = "false")
+  private boolean allowNonRestoredState;
+
   /** File holding the cluster secret (else the WEIR_CLUSTER_SECRET environment variable). */
   @Parameter(property = "weir.secretFile")
   private String secretFile;
@@ -94,6 +118,9 @@ public class SubmitMojo extends AbstractMojo {
       command = new SubmitCommandLine(java(), project.getRuntimeClasspathElements(), jobManager, artifact.getFile().toPath())
           .detached(detached).job(job).parallelism(parallelism).vertexParallelism(vertexParallelism)
           .restart(restart).stateBackend(stateBackend).secretFile(secretFile)
+          .checkpointInterval(checkpointInterval).checkpointDir(absolute(checkpointDir))
+          .checkpointingMode(checkpointingMode).unaligned(unaligned)
+          .fromSavepoint(absolute(fromSavepoint)).allowNonRestoredState(allowNonRestoredState)
           .dependencies(jobDependencies(project.getArtifacts()))
           .programArgs(ArgumentSplitter.split("weir.args", args))
           .toList();
@@ -137,6 +164,11 @@ public class SubmitMojo extends AbstractMojo {
       }
     }
     return jars;
+  }
+
+  /** Paths relative to the project's directory, as Maven users expect (the launcher runs there anyway). */
+  private String absolute(String path) {
+    return path == null || path.isBlank() ? null : project.getBasedir().toPath().resolve(path.trim()).normalize().toString();
   }
 
   private static Path java() {

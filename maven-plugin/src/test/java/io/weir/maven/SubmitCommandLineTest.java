@@ -36,6 +36,21 @@ class SubmitCommandLineTest {
   }
 
   @Test
+  void checkpointAndSavepointOptionsBecomeTheirFlags() {
+    List<String> command = new SubmitCommandLine(JAVA, List.of("/cp"), "h:1", Path.of("/job.jar"))
+        .checkpointInterval(" 10s ").checkpointDir("/shared/cp").checkpointingMode("at-least-once")
+        .fromSavepoint("/shared/sp/savepoint-wordcount-3-abcdef").allowNonRestoredState(true)
+        .toList();
+    assertEquals(List.of(JAVA.toString(), "-cp", "/cp", "io.weir.runtime.cli.Weir", "submit", "--jobmanager", "h:1",
+        "--checkpoint-interval", "10s", "--checkpoint-dir", "/shared/cp", "--checkpointing-mode", "at-least-once",
+        "--from-savepoint", "/shared/sp/savepoint-wordcount-3-abcdef", "--allow-non-restored-state", "/job.jar"), command);
+    List<String> unaligned = new SubmitCommandLine(JAVA, List.of("/cp"), "h:1", Path.of("/job.jar"))
+        .checkpointInterval("1s").checkpointDir("/cp").unaligned(true).fromSavepoint(" ").toList();
+    assertEquals(List.of("--checkpoint-interval", "1s", "--checkpoint-dir", "/cp", "--unaligned", "/job.jar"),
+        unaligned.subList(7, unaligned.size()));
+  }
+
+  @Test
   void uploadsOnlyDependenciesTheClusterDoesNotHave() {
     Artifact runtime = artifact("io.weir", "weir-runtime", List.of("com.example:job:1", "io.weir:weir-runtime:0.1.0-SNAPSHOT"));
     Artifact netty = artifact("io.netty", "netty-handler",

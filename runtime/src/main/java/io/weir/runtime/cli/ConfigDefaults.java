@@ -24,11 +24,26 @@ import picocli.CommandLine.Model.OptionSpec;
  * taskmanager.slots = 4
  * taskmanager.data-port = 6124
  * jobmanager.port = 6123
+ * checkpoint.interval = 10s        # --checkpoint-interval of submit (see ALIASES)
+ * checkpoint.dir = /shared/weir/checkpoints
+ * savepoint.dir = /shared/weir/savepoints
  * </pre>
  */
 final class ConfigDefaults implements IDefaultValueProvider {
   /** The environment variable naming the configuration file when {@code --config} is not given. */
   static final String ENVIRONMENT_VARIABLE = "WEIR_CONF";
+
+  /** Dotted configuration keys for options whose names read better grouped: option name -> key. */
+  static final java.util.Map<String, String> ALIASES = java.util.Map.of(
+      "checkpoint-interval", "checkpoint.interval",
+      "checkpoint-dir", "checkpoint.dir",
+      "checkpointing-mode", "checkpoint.mode",
+      "unaligned", "checkpoint.unaligned",
+      "checkpoint-timeout", "checkpoint.timeout",
+      "min-pause", "checkpoint.min-pause",
+      "alignment-timeout", "checkpoint.alignment-timeout",
+      "retained-checkpoints", "checkpoint.retained",
+      "savepoint-dir", "savepoint.dir");
 
   private final Properties properties;
 
@@ -74,7 +89,14 @@ final class ConfigDefaults implements IDefaultValueProvider {
     }
     String key = option.longestName().replaceFirst("^-+", "");
     String qualified = properties.getProperty(argSpec.command().name() + "." + key);
-    return qualified != null ? qualified.trim() : trimmed(properties.getProperty(key));
+    if (qualified != null) {
+      return qualified.trim();
+    }
+    String plain = properties.getProperty(key);
+    if (plain == null && ALIASES.containsKey(key)) {
+      plain = properties.getProperty(ALIASES.get(key));
+    }
+    return trimmed(plain);
   }
 
   private static String trimmed(String value) {

@@ -13,6 +13,9 @@ final class JobText {
   /** ... with this when it failed (and 0 when it finished; 2 is bad usage). */
   static final int EXIT_FAILED = 1;
 
+  /** Starts the line that tells which checkpoint an attempt restored. */
+  static final String RESTORED = "Restored from checkpoint ";
+
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private JobText() {}
@@ -52,7 +55,13 @@ final class JobText {
       text.append(String.format("%-32s %5d %9d %12d %14s %12d%n", task.name(), task.parallelism(), task.finished(),
           task.recordsIn(), task.maxBuffersInUse() + "/" + task.bufferCapacity(), task.bufferWaits()));
     }
+    CheckpointText.append(job.checkpoints(), text);
     return text.toString();
+  }
+
+  /** The line an attached submit prints before the status of an attempt that restored, e.g. {@code Restored from checkpoint 5: /cp/job/chk-5-metadata}. */
+  static String restored(JobInfo job) {
+    return RESTORED + job.checkpoints().restoredCheckpointId() + ": " + job.checkpoints().restoredFrom();
   }
 
   static int exitCode(ExecutionStatus status) {

@@ -8,8 +8,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code weir status JOB_ID}: one job's status, attempt, failure and tasks. */
-@Command(name = "status", mixinStandardHelpOptions = true, description = "Shows the status of a job.")
+/**
+ * {@code weir status JOB_ID}: one job's status, attempt, failure and tasks, and its checkpoints
+ * (counts, what the attempt restored, the latest one's location, a row per recent one; see
+ * {@link CheckpointText}).
+ */
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Shows the status of a job and its checkpoints.")
 final class StatusCommand implements Callable<Integer> {
   @Mixin ClientOptions client;
 

@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
  * {@code weir submit [options] JAR [JOB] [-- ARGS]}: uploads the job jar (and dependencies) and
  * runs the job. Attached (the default) it prints every status change and exits with 0 when the job
  * finished, 1 when it failed, 3 when it was cancelled; {@code --detached} prints the job id and
- * returns at once.
+ * returns at once. With {@code --checkpoint-interval} the job checkpoints periodically (and restarts
+ * from its latest checkpoint); {@code --from-savepoint} starts it from a savepoint. Attached, a
+ * line {@code Restored from checkpoint N: PATH} precedes the status of an attempt that restored.
  */
 @Command(name = "submit", mixinStandardHelpOptions = true, description = "Submits a job to a running cluster.")
 final class SubmitCommand implements Callable<Integer> {
@@ -48,6 +50,8 @@ final class SubmitCommand implements Callable<Integer> {
 
   @Option(names = "--state-backend", paramLabel = "NAME", description = "heap or rocksdb, replacing the job's own.")
   String stateBackend;
+
+  @Mixin CheckpointFlags checkpoints;
 
   @Option(names = "--dependency", paramLabel = "JAR", description = "A jar the job needs besides its own (repeatable).")
   List<Path> dependencies = new ArrayList<>();
@@ -80,6 +84,7 @@ final class SubmitCommand implements Callable<Integer> {
     if (stateBackend != null) {
       options.stateBackend(stateBackend);
     }
+    checkpoints.applyTo(options, spec);
     List<Path> jars = new ArrayList<>();
     jars.add(jar);
     jars.addAll(dependencies);
@@ -90,7 +95,12 @@ final class SubmitCommand implements Callable<Integer> {
       if (detached) {
         return 0;
       }
+      int[] restoreShownFor = {-1}; // the attempt whose restore was printed
       JobInfo end = cluster.follow(jobId, job -> {
+        if (job.checkpoints().restoredCheckpointId() > 0 && job.attempt() != restoreShownFor[0]) {
+          restoreShownFor[0] = job.attempt();
+          System.out.println(JobText.restored(job));
+        }
         System.out.println(JobText.change(job));
         System.out.flush();
       });

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /**
  * The {@code weir} launcher: {@code weir jobmanager [--port P]}, {@code weir taskmanager
  * --jobmanager HOST:PORT --slots N}, {@code weir submit [--detached] JAR [JOB] [-- ARGS]},
- * {@code weir list}, {@code weir status JOB_ID}, {@code weir cancel JOB_ID}. Defaults for any
+ * {@code weir list}, {@code weir status JOB_ID}, {@code weir cancel [--savepoint [DIR]] JOB_ID},
+ * {@code weir savepoint JOB_ID [DIR]}. Defaults for any
  * option can come from a configuration file ({@link ConfigDefaults}). Exit codes: 0 success
  * (for an attached submit: the job finished), 1 failure (the job failed), 2 bad usage, 3 the
  * job was cancelled.
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "weir", mixinStandardHelpOptions = true, version = "weir 0.1.0-SNAPSHOT",
     description = "Runs the processes of a Weir cluster.",
     subcommands = {JobManagerCommand.class, TaskManagerCommand.class, SubmitCommand.class, ListCommand.class,
-        StatusCommand.class, CancelCommand.class})
+        StatusCommand.class, CancelCommand.class, SavepointCommand.class})
 public final class Weir implements Runnable {
   public static void main(String[] args) {
     CommandLine commandLine = commandLine();

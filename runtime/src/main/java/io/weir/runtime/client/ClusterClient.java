@@ -35,6 +35,11 @@ public final class ClusterClient implements AutoCloseable {
   private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(30);
   /** How often {@link #follow} asks for the status itself, in case the connection missed nothing but was slow. */
   private static final Duration FOLLOW_POLL = Duration.ofSeconds(5);
+  /**
+   * How long a savepoint may take before the client stops waiting: the checkpoint timeout bounds it
+   * on the JobManager (ten minutes by default), which then answers with the reason.
+   */
+  private static final Duration SAVEPOINT_TIMEOUT = Duration.ofMinutes(11);
 
   private final RpcClient rpc;
   private final RpcConnection connection;
@@ -127,6 +132,18 @@ public final class ClusterClient implements AutoCloseable {
   }
 
   /**
+   * Takes a savepoint of the running job into {@code directory} (a path every process of the
+   * cluster sees) and returns the savepoint's own directory, to resubmit from; with
+   * {@code cancelAfter} the job is cancelled once the savepoint is complete. Throws
+   * {@link IOException} with the JobManager's reason when there is no savepoint (job not running,
+   * a subtask declined, timeout).
+   */
+  public String savepoint(String jobId, String directory, boolean cancelAfter) throws IOException, InterruptedException {
+    Message reply = call(new Message.TriggerSavepoint(jobId, directory, cancelAfter), SAVEPOINT_TIMEOUT);
+    return ((Message.SavepointCompleted) reply).path();
+  }
+
+  /**
    * Calls {@code listener} with the job's current status and every change after, until the job
    * has ended; returns how it ended. Throws {@link IOException} if the connection is lost first.
    */
@@ -155,8 +172,12 @@ public final class ClusterClient implements AutoCloseable {
   }
 
   private Message call(Message request) throws IOException, InterruptedException {
+    return call(request, REPLY_TIMEOUT);
+  }
+
+  private Message call(Message request, Duration timeout) throws IOException, InterruptedException {
     try {
-      return connection.request(request, REPLY_TIMEOUT).get(REPLY_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
+      return connection.request(request, timeout).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
       throw new IOException(message(e), e);
     }

@@ -19,8 +19,14 @@ import java.util.concurrent.TimeoutException;
  *
  * <pre>
  * LocalJobRunner [--job NAME] [--parallelism N] [--vertex-parallelism NAME=N[,NAME=N]]... [--progress-interval MS]
- *                [--state-backend heap|rocksdb] [--] PROGRAM_ARGS...
+ *                [--state-backend heap|rocksdb] [--checkpoint-interval MS] [--checkpoint-dir DIR]
+ *                [--checkpointing-mode exactly-once|at-least-once] [--unaligned]
+ *                [--from-savepoint PATH] [--allow-non-restored-state] [--] PROGRAM_ARGS...
  * </pre>
+ *
+ * With {@code --checkpoint-interval} the job checkpoints periodically into
+ * {@code <checkpoint-dir>/<job>-<startMillis>} (kept after the run, so a later run can resume from it
+ * with {@code --from-savepoint}); without {@code --checkpoint-dir} into a temporary directory.
  *
  * Exit codes: {@value #FINISHED} finished, {@value #FAILED} failed or cancelled (the failure, naming the
  * operator, and its cause's stack trace go to standard error), {@value #USAGE} bad usage (unknown
@@ -66,6 +72,13 @@ public final class LocalJobRunner {
     if (arguments.stateBackend() != null) {
       options.stateBackend(arguments.stateBackend()); // else the backend the job declares
     }
+    if (arguments.checkpoint() != null) {
+      options.checkpointing(arguments.checkpoint());
+    }
+    if (arguments.fromSavepoint() != null) {
+      options.restoreFrom(java.nio.file.Path.of(arguments.fromSavepoint()))
+          .allowNonRestoredState(arguments.allowNonRestoredState());
+    }
     boolean printsProgress = arguments.progressIntervalMillis() > 0;
     if (printsProgress) {
       options.progressInterval(Duration.ofMillis(arguments.progressIntervalMillis())).progressListener(new ProgressPrinter(out));
@@ -73,9 +86,13 @@ public final class LocalJobRunner {
     JobHandle handle;
     try {
       handle = new LocalCluster().submit(plan, options.build());
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | io.weir.state.snapshot.SnapshotCorruptedException
+        | java.io.UncheckedIOException e) { // an invalid option, or a restore that does not fit or is damaged
       err.println("Cannot run job '" + plan.name() + "': " + e.getMessage());
       return USAGE;
+    }
+    if (arguments.checkpoint() != null && !arguments.checkpoint().directory().isEmpty()) {
+      handle.checkpointDirectory().ifPresent(dir -> out.println("Checkpoints of job '" + plan.name() + "' go to " + dir));
     }
     Thread hook = cancelOnShutdown ? new Thread(() -> cancelAndWait(handle), "weir-shutdown") : null;
     if (hook != null) {

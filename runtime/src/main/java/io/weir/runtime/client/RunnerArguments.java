@@ -1,6 +1,9 @@
 package io.weir.runtime.client;
 
+import io.weir.runtime.checkpoint.CheckpointConfig;
+import io.weir.runtime.checkpoint.CheckpointingMode;
 import io.weir.runtime.local.StateBackends;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +11,9 @@ import java.util.Map;
 
 /**
  * The runner's command line: {@code [--job NAME] [--parallelism N] [--vertex-parallelism NAME=N]...
- * [--progress-interval MS] [--state-backend heap|rocksdb] [--] PROGRAM_ARGS...}. Options are read from the front; {@code --} or the
+ * [--progress-interval MS] [--state-backend heap|rocksdb] [--checkpoint-interval MS] [--checkpoint-dir DIR]
+ * [--checkpointing-mode exactly-once|at-least-once] [--unaligned] [--from-savepoint PATH]
+ * [--allow-non-restored-state] [--] PROGRAM_ARGS...}. Options are read from the front; {@code --} or the
  * first argument that is not one of these starts the program arguments, which go to the job untouched.
  *
  * @param job the job to run, or null for the only one
@@ -16,14 +21,26 @@ import java.util.Map;
  * @param vertexParallelism per-vertex parallelism overrides by vertex name, in the order given
  * @param progressIntervalMillis interval of progress lines; 0 prints none (the summary still)
  * @param stateBackend the state backend overriding the job's own, or null to keep the job's
+ * @param checkpoint how the job checkpoints, or null when it takes no checkpoints
+ * @param fromSavepoint the checkpoint or savepoint (directory or metadata file) to resume from, or null
+ * @param allowNonRestoredState skip state of vertices the job no longer has when resuming
  */
 record RunnerArguments(
     String job, int parallelism, Map<String, Integer> vertexParallelism, long progressIntervalMillis,
-    String stateBackend, List<String> programArgs) {
+    String stateBackend, List<String> programArgs, CheckpointConfig checkpoint, String fromSavepoint,
+    boolean allowNonRestoredState) {
 
   static final String USAGE =
       "usage: LocalJobRunner [--job NAME] [--parallelism N] [--vertex-parallelism NAME=N]... [--progress-interval MS]"
-          + " [--state-backend " + String.join("|", StateBackends.NAMES) + "] [--] PROGRAM_ARGS...";
+          + " [--state-backend " + String.join("|", StateBackends.NAMES) + "] [--checkpoint-interval MS]"
+          + " [--checkpoint-dir DIR] [--checkpointing-mode exactly-once|at-least-once] [--unaligned]"
+          + " [--from-savepoint PATH] [--allow-non-restored-state] [--] PROGRAM_ARGS...";
+
+  /** The arguments without checkpoint options. */
+  RunnerArguments(String job, int parallelism, Map<String, Integer> vertexParallelism, long progressIntervalMillis,
+      String stateBackend, List<String> programArgs) {
+    this(job, parallelism, vertexParallelism, progressIntervalMillis, stateBackend, programArgs, null, null, false);
+  }
 
   /** Thrown for a command line that cannot be run. */
   static final class UsageException extends Exception {
@@ -38,6 +55,12 @@ record RunnerArguments(
     Map<String, Integer> vertexParallelism = new LinkedHashMap<>();
     long interval = 1000;
     String stateBackend = null;
+    long checkpointInterval = 0;
+    String checkpointDir = null;
+    CheckpointingMode mode = null;
+    boolean unaligned = false;
+    String fromSavepoint = null;
+    boolean allowNonRestored = false;
     int i = 0;
     while (i < args.length) {
       String arg = args[i];
@@ -45,7 +68,25 @@ record RunnerArguments(
         i++;
         break;
       }
-      if (arg.equals("--job")) {
+      if (arg.equals("--unaligned")) {
+        unaligned = true;
+        i++;
+        continue;
+      }
+      if (arg.equals("--allow-non-restored-state")) {
+        allowNonRestored = true;
+        i++;
+        continue;
+      }
+      if (arg.equals("--checkpoint-interval")) {
+        checkpointInterval = number(args, i, 1, Integer.MAX_VALUE);
+      } else if (arg.equals("--checkpoint-dir")) {
+        checkpointDir = value(args, i);
+      } else if (arg.equals("--checkpointing-mode")) {
+        mode = mode(args, i);
+      } else if (arg.equals("--from-savepoint")) {
+        fromSavepoint = value(args, i);
+      } else if (arg.equals("--job")) {
         job = value(args, i);
       } else if (arg.equals("--parallelism")) {
         parallelism = number(args, i, 1, Integer.MAX_VALUE);
@@ -60,9 +101,38 @@ record RunnerArguments(
       }
       i += 2;
     }
+    CheckpointConfig checkpoint = checkpointConfig(checkpointInterval, checkpointDir, mode, unaligned);
+    if (allowNonRestored && fromSavepoint == null) {
+      throw new UsageException("--allow-non-restored-state needs --from-savepoint");
+    }
     return new RunnerArguments(
         job, parallelism, Map.copyOf(vertexParallelism), interval, stateBackend,
-        List.copyOf(Arrays.asList(args).subList(i, args.length)));
+        List.copyOf(Arrays.asList(args).subList(i, args.length)), checkpoint, fromSavepoint, allowNonRestored);
+  }
+
+  /** Periodic checkpoints when an interval is given; the other checkpoint options only refine them. */
+  private static CheckpointConfig checkpointConfig(long intervalMillis, String directory, CheckpointingMode mode,
+      boolean unaligned) throws UsageException {
+    if (intervalMillis == 0) {
+      if (directory != null || mode != null || unaligned) {
+        throw new UsageException("--checkpoint-dir, --checkpointing-mode and --unaligned need --checkpoint-interval");
+      }
+      return null;
+    }
+    if (unaligned && mode == CheckpointingMode.AT_LEAST_ONCE) {
+      throw new UsageException("--unaligned checkpoints exist only in exactly-once mode");
+    }
+    return CheckpointConfig.every(Duration.ofMillis(intervalMillis), directory == null ? "" : directory)
+        .withMode(mode == null ? CheckpointingMode.EXACTLY_ONCE : mode).withUnaligned(unaligned);
+  }
+
+  private static CheckpointingMode mode(String[] args, int i) throws UsageException {
+    String text = value(args, i);
+    return switch (text) {
+      case "exactly-once" -> CheckpointingMode.EXACTLY_ONCE;
+      case "at-least-once" -> CheckpointingMode.AT_LEAST_ONCE;
+      default -> throw new UsageException(args[i] + " must be exactly-once or at-least-once, got '" + text + "'");
+    };
   }
 
   /** Reads {@code NAME=N} (or several, comma-separated) into {@code into}. */

@@ -1,5 +1,6 @@
 package io.weir.runtime.client;
 
+import io.weir.runtime.checkpoint.CheckpointConfig;
 import io.weir.runtime.local.StateBackends;
 import io.weir.runtime.rpc.JobSubmission;
 import io.weir.runtime.rpc.RestartStrategy;
@@ -8,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** How to run a job submitted to a cluster: which job, parallelism, arguments, state backend, restarts. */
+/**
+ * How to run a job submitted to a cluster: which job, parallelism, arguments, state backend,
+ * restarts, checkpoints, and the savepoint (or retained checkpoint) to start from.
+ */
 public final class SubmitOptions {
   private String jobName = "";
   private int parallelism;
@@ -16,6 +20,9 @@ public final class SubmitOptions {
   private List<String> arguments = List.of();
   private String stateBackend = "";
   private RestartStrategy restart = RestartStrategy.DEFAULT;
+  private CheckpointConfig checkpoints = CheckpointConfig.disabled();
+  private String restorePath = "";
+  private boolean allowNonRestoredState;
 
   public static SubmitOptions defaults() {
     return new SubmitOptions();
@@ -65,8 +72,33 @@ public final class SubmitOptions {
     return this;
   }
 
+  /**
+   * How the job checkpoints. Its directory must be one every process of the cluster sees at the
+   * same path (a shared file system); each job gets {@code <directory>/<jobId>} in it.
+   */
+  public SubmitOptions checkpointing(CheckpointConfig config) {
+    this.checkpoints = Objects.requireNonNull(config);
+    return this;
+  }
+
+  /**
+   * Starts the job from a savepoint directory (or a retained checkpoint's metadata file) instead of
+   * empty: a path every process of the cluster sees.
+   */
+  public SubmitOptions restoreFrom(String path) {
+    this.restorePath = path == null ? "" : path;
+    return this;
+  }
+
+  /** Lets the job start although the savepoint holds state that no vertex of the job claims (it is dropped). */
+  public SubmitOptions allowNonRestoredState(boolean allow) {
+    this.allowNonRestoredState = allow;
+    return this;
+  }
+
   /** The submission for jars already uploaded under {@code jarKeys}. */
   JobSubmission toSubmission(List<String> jarKeys) {
-    return new JobSubmission(jobName, jarKeys, parallelism, vertexParallelism, arguments, stateBackend, restart);
+    return new JobSubmission(jobName, jarKeys, parallelism, vertexParallelism, arguments, stateBackend, restart, checkpoints,
+        restorePath, allowNonRestoredState);
   }
 }

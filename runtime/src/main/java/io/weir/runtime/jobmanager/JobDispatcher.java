@@ -3,6 +3,7 @@ package io.weir.runtime.jobmanager;
 import io.weir.runtime.blob.BlobKey;
 import io.weir.runtime.blob.BlobStore;
 import io.weir.runtime.blob.JobJars;
+import io.weir.runtime.checkpoint.RestorePlan;
 import io.weir.runtime.graph.PhysicalGraph;
 import io.weir.runtime.local.StateBackends;
 import io.weir.runtime.plan.JobPlan;
@@ -74,6 +75,19 @@ final class JobDispatcher implements JobMaster.Host, AutoCloseable {
     }
   });
 
+  /** Decisions of every job's checkpoint coordinator: one thread, as each coordinator needs a single one. */
+  private final ScheduledExecutorService checkpointTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread thread = new Thread(r, "weir-jobmanager-checkpoints");
+    thread.setDaemon(true);
+    return thread;
+  });
+  /** Writing checkpoint metadata and deleting old checkpoints, off the coordinator thread. */
+  private final ExecutorService checkpointIo = Executors.newFixedThreadPool(2, r -> {
+    Thread thread = new Thread(r, "weir-jobmanager-checkpoint-io");
+    thread.setDaemon(true);
+    return thread;
+  });
+
   JobDispatcher(BlobStore blobs, Duration slotTimeout, int historySize) {
     this.blobs = blobs;
     this.slotTimeout = slotTimeout;
@@ -118,7 +132,10 @@ final class JobDispatcher implements JobMaster.Host, AutoCloseable {
     try {
       JobPlan plan = jobJars.plan(submission.jobName());
       PhysicalGraph graph = PhysicalGraph.build(plan, submission.graphOptions());
-      master = new JobMaster(jobId, submission.withJobName(plan.name()), jobJars, graph, this);
+      // a savepoint that does not fit the job is the submitter's problem: refuse it now, not in the first attempt
+      RestorePlan restore = submission.restorePath().isEmpty() ? null
+          : RestorePlan.load(Path.of(submission.restorePath()), graph, submission.allowNonRestoredState());
+      master = new JobMaster(jobId, submission.withJobName(plan.name()), jobJars, graph, this, restore);
     } catch (LinkageError | java.util.ServiceConfigurationError e) {
       // a class missing from the jars (a dependency not submitted, say): the submitter's problem, not a crash
       jobJars.close();
@@ -175,6 +192,38 @@ final class JobDispatcher implements JobMaster.Host, AutoCloseable {
       }
       return job.info();
     });
+  }
+
+  /**
+   * Takes a savepoint of a running job; completes with its directory once complete and, with
+   * {@code cancelAfter}, after the job was asked to cancel.
+   */
+  CompletableFuture<String> savepoint(String jobId, String directory, boolean cancelAfter) {
+    JobMaster job = job(jobId);
+    return onMain(() -> job.triggerSavepoint(directory)).thenCompose(future -> future).thenCompose(done -> {
+      if (!cancelAfter) {
+        return CompletableFuture.completedFuture(done.location());
+      }
+      return onMain(() -> {
+        job.cancel();
+        return done.location();
+      });
+    });
+  }
+
+  /** Routed straight to the job's current coordinator, which is thread-safe: acknowledgements never wait for the main thread. */
+  void acknowledge(Message.AcknowledgeCheckpoint ack) {
+    JobMaster job = jobs.get(ack.jobId());
+    if (job != null) {
+      job.acknowledge(ack.attempt(), ack.ack());
+    }
+  }
+
+  void decline(Message.DeclineCheckpoint decline) {
+    JobMaster job = jobs.get(decline.jobId());
+    if (job != null) {
+      job.decline(decline);
+    }
   }
 
   void subtaskStatus(Message.SubtaskStatus update) {
@@ -281,6 +330,16 @@ final class JobDispatcher implements JobMaster.Host, AutoCloseable {
   }
 
   @Override
+  public ScheduledExecutorService checkpointTimer() {
+    return checkpointTimer;
+  }
+
+  @Override
+  public java.util.concurrent.Executor checkpointIo() {
+    return checkpointIo;
+  }
+
+  @Override
   public void statusChanged(JobMaster job) {
     JobInfo info = job.info();
     LOG.info("Job {} is {}", info.jobId(), info.status());
@@ -313,5 +372,7 @@ final class JobDispatcher implements JobMaster.Host, AutoCloseable {
       LOG.warn("Could not close the class loaders of running jobs", e);
     }
     main.shutdownNow();
+    checkpointTimer.shutdownNow();
+    checkpointIo.shutdownNow();
   }
 }

@@ -22,7 +22,7 @@ import java.util.concurrent.CompletionStage;
 /**
  * The cluster's coordinator: accepts TaskManager registrations and notices their loss, stores
  * uploaded jars and serves them to TaskManagers, and runs submitted jobs ({@link JobDispatcher}):
- * scheduling, deployment, status, cancel, failover and history.
+ * scheduling, deployment, status, cancel, checkpoints and savepoints, failover and history.
  */
 public final class JobManager implements AutoCloseable {
   public static final int DEFAULT_PORT = 6123;
@@ -107,6 +107,11 @@ public final class JobManager implements AutoCloseable {
         case SUBMIT_JOB -> dispatcher.submit(((Message.SubmitJob) message).submission()).thenApply(Message.JobSubmitted::new);
         case CANCEL_JOB -> dispatcher.cancel(((Message.CancelJob) message).jobId()).thenApply(Message.JobStatus::new);
         case FOLLOW_JOB -> dispatcher.follow(((Message.FollowJob) message).jobId(), connection).thenApply(Message.JobStatus::new);
+        case TRIGGER_SAVEPOINT -> {
+          Message.TriggerSavepoint request = (Message.TriggerSavepoint) message;
+          yield dispatcher.savepoint(request.jobId(), request.directory(), request.cancelAfter())
+              .thenApply(Message.SavepointCompleted::new);
+        }
         default -> CompletableFuture.completedFuture(onMessage(connection, message));
       };
     }
@@ -145,6 +150,14 @@ public final class JobManager implements AutoCloseable {
         }
         case SUBTASK_STATUS -> {
           dispatcher.subtaskStatus((Message.SubtaskStatus) message);
+          return null;
+        }
+        case ACKNOWLEDGE_CHECKPOINT -> {
+          dispatcher.acknowledge((Message.AcknowledgeCheckpoint) message);
+          return null;
+        }
+        case DECLINE_CHECKPOINT -> {
+          dispatcher.decline((Message.DeclineCheckpoint) message);
           return null;
         }
         default -> throw new IllegalArgumentException("the JobManager does not handle " + message.type());

@@ -1,6 +1,9 @@
 package io.weir.runtime.jobmanager;
 
 import io.weir.runtime.blob.JobJars;
+import io.weir.runtime.checkpoint.CompletedCheckpoint;
+import io.weir.runtime.checkpoint.RestorePlan;
+import io.weir.runtime.checkpoint.SubtaskCheckpointAck;
 import io.weir.runtime.graph.PhysicalGraph;
 import io.weir.runtime.graph.TaskSpec;
 import io.weir.runtime.rpc.ExecutionStatus;
@@ -13,6 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -22,8 +27,11 @@ import org.slf4j.LoggerFactory;
  * One job on the cluster: schedules each attempt into slots, deploys it, follows every subtask's
  * status, and decides the job's status. A failed subtask or a lost TaskManager stops the attempt
  * (the other subtasks are cancelled) and, once every subtask has stopped, the restart strategy
- * decides between a new attempt from scratch and failing the job. Every method runs on the
- * JobManager's main thread; {@link #info()} may be read from any thread.
+ * decides between a new attempt and failing the job. Each attempt has a checkpoint coordinator
+ * ({@link AttemptCheckpoints}), started once every subtask runs; a new attempt restores from the
+ * latest checkpoint completed before (else from what the job was submitted with: a savepoint, or
+ * nothing). Every method runs on the JobManager's main thread except {@link #info()} and the
+ * checkpoint acknowledgements, which may come from any thread.
  */
 final class JobMaster {
   private static final Logger LOG = LoggerFactory.getLogger(JobMaster.class);
@@ -44,6 +52,12 @@ final class JobMaster {
     void statusChanged(JobMaster job);
 
     void ended(JobMaster job);
+
+    /** The single thread every checkpoint coordinator's decisions run on. */
+    ScheduledExecutorService checkpointTimer();
+
+    /** Where coordinators write metadata and delete files. */
+    Executor checkpointIo();
   }
 
   private enum Stopping { NO, FAIL, CANCEL }
@@ -67,10 +81,17 @@ final class JobMaster {
   private boolean live;
   private SubtaskTable subtasks;
   private volatile JobInfo info;
+  private final JobCheckpointing checkpoints;
 
   /** {@code submission.jobName()} is resolved; the job owns {@code jars} and closes them when it ends. */
   JobMaster(String jobId, JobSubmission submission, JobJars jars, PhysicalGraph graph, Host host) {
+    this(jobId, submission, jars, graph, host, null);
+  }
+
+  /** As above, the first attempt restoring {@code restore} (loaded from {@code submission.restorePath()}), or null. */
+  JobMaster(String jobId, JobSubmission submission, JobJars jars, PhysicalGraph graph, Host host, RestorePlan restore) {
     this.jobId = jobId;
+    this.checkpoints = new JobCheckpointing(jobId, submission, graph, restore);
     this.submission = submission;
     this.jars = jars;
     this.graph = graph;
@@ -85,7 +106,9 @@ final class JobMaster {
   }
 
   JobInfo info() {
-    return info;
+    JobInfo base = info;
+    return new JobInfo(base.jobId(), base.jobName(), base.status(), base.attempt(), base.failure(), base.submittedAtMillis(),
+        base.endedAtMillis(), base.tasks(), checkpoints.snapshot());
   }
 
   boolean isEnded() {
@@ -117,6 +140,16 @@ final class JobMaster {
       }
       return;
     }
+    RestorePlan restore;
+    try {
+      restore = checkpoints.prepareAttempt();
+    } catch (RuntimeException e) {
+      host.slots().release(taken);
+      String from = checkpoints.restorePath();
+      end(ExecutionStatus.FAILED, "cannot start attempt " + (attempt + 1) + (from.isEmpty() ? "" : " from " + from) + ": "
+          + e.getMessage());
+      return;
+    }
     slots = taken;
     subtasks = new SubtaskTable(graph);
     List<SubtaskPlacement> placements = new ArrayList<>();
@@ -128,9 +161,12 @@ final class JobMaster {
       }
     }
     live = true;
+    checkpoints.attemptDeployed(attempt, restore, slots, host.checkpointTimer(), host.checkpointIo());
     setStatus(ExecutionStatus.DEPLOYING);
-    LOG.info("Deploying attempt {} of job {} to {}", attempt, jobId, subtasks.taskManagers());
-    Message deploy = new Message.DeployAttempt(jobId, attempt, submission, placements);
+    String restorePath = restore == null ? "" : checkpoints.restorePath();
+    LOG.info("Deploying attempt {} of job {} to {}{}", attempt, jobId, subtasks.taskManagers(),
+        restore == null ? "" : ", restoring " + restorePath);
+    Message deploy = new Message.DeployAttempt(jobId, attempt, submission, placements, checkpoints.directory(), restorePath);
     for (SlotPool.Member member : distinct(slots)) {
       member.connection.send(deploy);
     }
@@ -148,6 +184,10 @@ final class JobMaster {
           + (update.failure().isEmpty() ? "" : ": " + update.failure()));
     } else if (stopping == Stopping.NO && status == ExecutionStatus.DEPLOYING && subtasks.allAtLeastRunning()) {
       setStatus(ExecutionStatus.RUNNING);
+      checkpoints.attemptRunning(); // every source can be triggered now
+    }
+    if (reported == ExecutionStatus.FINISHED) {
+      checkpoints.subtaskFinished(update.task(), update.subtask());
     }
     afterChange();
   }
@@ -171,6 +211,7 @@ final class JobMaster {
       return;
     }
     LOG.info("Cancelling job {}", jobId);
+    checkpoints.attemptStopped();
     stopping = Stopping.CANCEL;
     setStatus(ExecutionStatus.CANCELING);
     cancelSubtasks();
@@ -208,6 +249,7 @@ final class JobMaster {
           restarts++;
           attempt++;
           stopping = Stopping.NO;
+          checkpoints.attemptScheduled();
           schedule();
         }
       } catch (RuntimeException | Error e) {
@@ -223,6 +265,7 @@ final class JobMaster {
     }
     stopping = why;
     failure = cause;
+    checkpoints.attemptStopped();
     LOG.warn("Attempt {} of job {} failed: {}", attempt, jobId, cause);
     boolean restart = submission.restart().delayBeforeRestart(restarts + 1) >= 0;
     setStatus(restart ? ExecutionStatus.RESTARTING : status);
@@ -249,6 +292,7 @@ final class JobMaster {
 
   /** Frees the attempt's slots and tells its TaskManagers to drop what is left of it. */
   private void releaseAttempt() {
+    checkpoints.attemptStopped();
     Message release = new Message.ReleaseAttempt(jobId, attempt);
     for (SlotPool.Member member : distinct(slots)) {
       if (host.slots().member(member.info.taskManagerId()) == member) {
@@ -290,6 +334,32 @@ final class JobMaster {
   private void publish() {
     info = new JobInfo(jobId, graph.plan().name(), status, attempt, failure, submittedAtMillis, endedAtMillis,
         subtasks.summaries());
+  }
+
+  // ---- checkpoints ----
+
+  /** A TaskManager's acknowledgement; any thread. */
+  void acknowledge(int fromAttempt, SubtaskCheckpointAck ack) {
+    checkpoints.acknowledge(fromAttempt, ack);
+  }
+
+  /** A TaskManager's decline; any thread. */
+  void decline(Message.DeclineCheckpoint decline) {
+    checkpoints.decline(decline);
+  }
+
+  /**
+   * Takes a savepoint of the running attempt into {@code directory}; completes with it, or fails
+   * saying why (not running, declined, timed out).
+   */
+  CompletableFuture<CompletedCheckpoint> triggerSavepoint(String directory) {
+    CompletableFuture<CompletedCheckpoint> savepoint = status == ExecutionStatus.RUNNING && stopping == Stopping.NO
+        ? checkpoints.triggerSavepoint(directory) : null;
+    if (savepoint == null) {
+      return CompletableFuture.failedFuture(new IllegalStateException("job " + jobId + " is " + status
+          + ", not RUNNING: a savepoint needs every subtask running"));
+    }
+    return savepoint;
   }
 
   private static Set<SlotPool.Member> distinct(List<SlotPool.Member> slots) {

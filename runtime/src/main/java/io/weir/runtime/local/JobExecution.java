@@ -2,6 +2,11 @@ package io.weir.runtime.local;
 
 import java.util.function.Supplier;
 import java.util.function.Function;
+import io.weir.runtime.checkpoint.CheckpointAbortedException;
+import io.weir.runtime.checkpoint.CheckpointConfig;
+import io.weir.runtime.checkpoint.CheckpointStats;
+import io.weir.runtime.checkpoint.CompletedCheckpoint;
+import io.weir.runtime.checkpoint.RestorePlan;
 import io.weir.runtime.graph.PhysicalGraph;
 import io.weir.runtime.graph.TaskSpec;
 import io.weir.runtime.metrics.RecordCounter;
@@ -16,6 +21,7 @@ import io.weir.runtime.plan.VertexPlan;
 import io.weir.runtime.task.SubtaskListener;
 import io.weir.runtime.task.SubtaskRunner;
 import io.weir.runtime.task.SubtaskSetup;
+import io.weir.runtime.wiring.SubtaskWiring;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +47,7 @@ final class JobExecution implements JobHandle, SubtaskListener {
   private final PhysicalGraph graph;
   private final JobStateBackend stateBackend;
   private final JobWiring wiring;
+  private final JobCheckpointing checkpointing; // null when the job takes no part in checkpoints
   private final List<SubtaskRunner> runners = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
   private final CompletableFuture<JobResult> result = new CompletableFuture<>();
@@ -54,10 +61,25 @@ final class JobExecution implements JobHandle, SubtaskListener {
     this.plan = plan;
     this.options = options;
     this.graph = PhysicalGraph.build(plan, options.graphOptions());
+    // a restore that does not fit fails here, before anything is created
+    RestorePlan restore = options.restoreFrom() == null ? null
+        : RestorePlan.load(options.restoreFrom(), graph, options.allowNonRestoredState());
+    CheckpointConfig config = options.checkpointing() != null ? options.checkpointing()
+        : restore != null ? CheckpointConfig.disabled() : null;
     this.stateBackend = JobStateBackend.resolve(plan, options);
     try {
-      this.wiring = new JobWiring(graph, options, stateBackend.backend());
+      this.checkpointing = config == null ? null : new JobCheckpointing(plan.name(), graph, config, restore);
     } catch (RuntimeException e) {
+      stateBackend.close();
+      throw e;
+    }
+    try {
+      this.wiring = new JobWiring(graph, options, stateBackend.backend(),
+          checkpointing == null ? SubtaskWiring.Checkpointing.NONE : checkpointing::forSubtask);
+    } catch (RuntimeException e) {
+      if (checkpointing != null) {
+        checkpointing.close();
+      }
       stateBackend.close();
       throw e;
     }
@@ -80,14 +102,19 @@ final class JobExecution implements JobHandle, SubtaskListener {
     for (Thread thread : threads) {
       thread.start();
     }
+    if (checkpointing != null) {
+      checkpointing.start(runners);
+    }
   }
 
   @Override
   public void subtaskFinished(SubtaskRunner subtask, Throwable error) {
     boolean last;
+    boolean firstFailure = false;
     synchronized (this) {
       if (error != null) {
         if (ending == JobStatus.RUNNING) {
+          firstFailure = true;
           LOG.debug("Subtask {} failed; cancelling job '{}'", subtask.name(), plan.name(), error);
           ending = JobStatus.FAILED;
           failure = error;
@@ -97,6 +124,12 @@ final class JobExecution implements JobHandle, SubtaskListener {
         }
       }
       last = --remaining == 0;
+    }
+    if (checkpointing != null) {
+      if (firstFailure) {
+        checkpointing.stop(); // pending checkpoints abort as the job's, not as a finished subtask's
+      }
+      checkpointing.subtaskFinished(subtask); // no checkpoint can complete without it
     }
     if (last) {
       complete();
@@ -111,6 +144,11 @@ final class JobExecution implements JobHandle, SubtaskListener {
       }
       LOG.info("Cancelling job '{}'", plan.name());
       ending = JobStatus.CANCELED;
+    }
+    if (checkpointing != null) {
+      checkpointing.stop(); // before the subtasks end, so pending checkpoints abort as cancelled
+    }
+    synchronized (this) {
       cancelAll();
     }
   }
@@ -167,6 +205,13 @@ final class JobExecution implements JobHandle, SubtaskListener {
 
   private JobResult teardownFailed(Throwable error) {
     LOG.error("Tearing down job '{}' failed", plan.name(), error);
+    if (checkpointing != null) {
+      try {
+        checkpointing.close();
+      } catch (RuntimeException e) {
+        error.addSuppressed(e);
+      }
+    }
     Throwable cause;
     synchronized (this) {
       cause = failure;
@@ -194,8 +239,13 @@ final class JobExecution implements JobHandle, SubtaskListener {
       }
     }
     timer.stop();
+    CheckpointStats checkpoints = CheckpointStats.NONE;
+    if (checkpointing != null) {
+      checkpointing.close(); // after the subtasks: nothing acknowledges any more
+      checkpoints = checkpointing.stats();
+    }
     stateBackend.close(); // every subtask has closed its state by now
-    JobResult jobResult = new JobResult(plan.name(), status, duration, metrics(), taskMetrics(), cause);
+    JobResult jobResult = new JobResult(plan.name(), status, duration, metrics(), taskMetrics(), cause, checkpoints);
     LOG.info("Job '{}' {} after {} ms", plan.name(), status, duration.toMillis());
     timer.finished(jobResult);
     return jobResult;
@@ -259,6 +309,25 @@ final class JobExecution implements JobHandle, SubtaskListener {
   @Override
   public CompletableFuture<JobResult> result() {
     return result;
+  }
+
+  @Override
+  public CompletableFuture<CompletedCheckpoint> triggerSavepoint(String directory) {
+    if (checkpointing == null) {
+      return CompletableFuture.failedFuture(new CheckpointAbortedException(0, "job '" + plan.name()
+          + "' was started without checkpointing; run it with RunOptions.checkpointing(...) to take savepoints"));
+    }
+    return checkpointing.triggerSavepoint(directory);
+  }
+
+  @Override
+  public CheckpointStats checkpointStats() {
+    return checkpointing == null ? CheckpointStats.NONE : checkpointing.stats();
+  }
+
+  @Override
+  public java.util.Optional<java.nio.file.Path> checkpointDirectory() {
+    return checkpointing == null ? java.util.Optional.empty() : java.util.Optional.of(checkpointing.directory());
   }
 
   @Override

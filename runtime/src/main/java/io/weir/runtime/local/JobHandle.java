@@ -1,5 +1,8 @@
 package io.weir.runtime.local;
 
+import io.weir.runtime.checkpoint.CheckpointAbortedException;
+import io.weir.runtime.checkpoint.CheckpointStats;
+import io.weir.runtime.checkpoint.CompletedCheckpoint;
 import io.weir.runtime.graph.PhysicalGraph;
 import io.weir.runtime.metrics.TaskMetrics;
 import io.weir.runtime.metrics.VertexMetrics;
@@ -40,4 +43,25 @@ public interface JobHandle {
 
   /** Live network figures per task. */
   List<TaskMetrics> taskMetrics();
+
+  /**
+   * Takes a savepoint into a fresh directory {@code savepoint-<job>-<id>-<6 hex>} under
+   * {@code directory}; the future yields it once complete, or fails with a
+   * {@link CheckpointAbortedException} saying why (the job was started without checkpointing, has a
+   * finished subtask, a subtask declined, it timed out).
+   */
+  default CompletableFuture<CompletedCheckpoint> triggerSavepoint(String directory) {
+    return CompletableFuture.failedFuture(new CheckpointAbortedException(0, "job '" + jobName()
+        + "' takes no savepoints"));
+  }
+
+  /** The directory the job's periodic checkpoints go to; empty when it takes none. */
+  default java.util.Optional<java.nio.file.Path> checkpointDirectory() {
+    return java.util.Optional.empty();
+  }
+
+  /** Counts and recent checkpoints of the job; {@link CheckpointStats#NONE} when it does not checkpoint. */
+  default CheckpointStats checkpointStats() {
+    return CheckpointStats.NONE;
+  }
 }

@@ -1,5 +1,6 @@
 package io.weir.runtime.local;
 
+import io.weir.runtime.checkpoint.CheckpointStats;
 import io.weir.runtime.metrics.TaskMetrics;
 import io.weir.runtime.metrics.VertexMetrics;
 import java.time.Duration;
@@ -13,13 +14,22 @@ import java.util.List;
  * @param failure what failed the job (an {@link io.weir.runtime.task.OperatorException} naming the
  *     operator and subtask, with the user's exception as its cause), with close() failures of
  *     other user objects as suppressed exceptions; null unless {@link JobStatus#FAILED}
+ * @param checkpoints the job's checkpoints ({@link CheckpointStats#NONE} when it took none)
  */
 public record JobResult(
-    String jobName, JobStatus status, Duration duration, List<VertexMetrics> vertices, List<TaskMetrics> tasks, Throwable failure) {
+    String jobName, JobStatus status, Duration duration, List<VertexMetrics> vertices, List<TaskMetrics> tasks, Throwable failure,
+    CheckpointStats checkpoints) {
 
   public JobResult {
     vertices = List.copyOf(vertices);
     tasks = List.copyOf(tasks);
+    checkpoints = checkpoints == null ? CheckpointStats.NONE : checkpoints;
+  }
+
+  /** A result of a job that took no checkpoints. */
+  public JobResult(
+      String jobName, JobStatus status, Duration duration, List<VertexMetrics> vertices, List<TaskMetrics> tasks, Throwable failure) {
+    this(jobName, status, duration, vertices, tasks, failure, CheckpointStats.NONE);
   }
 
   /** The counts of the vertex named {@code name}. */

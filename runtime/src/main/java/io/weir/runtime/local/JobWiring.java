@@ -27,9 +27,14 @@ final class JobWiring {
   final List<SubtaskSetup> setups;
 
   JobWiring(PhysicalGraph graph, RunOptions options, StateBackend stateBackend) {
+    this(graph, options, stateBackend, SubtaskWiring.Checkpointing.NONE);
+  }
+
+  /** {@code checkpointing}: each subtask's part in checkpoints and what it resumes from. */
+  JobWiring(PhysicalGraph graph, RunOptions options, StateBackend stateBackend, SubtaskWiring.Checkpointing checkpointing) {
     SubtaskWiring wiring = new SubtaskWiring(new ChannelLayout(graph), bufferSettings(options), options.parameters(),
         stateBackend, SubtaskWiring.Placement.ALL_LOCAL, SubtaskWiring.RemoteTargets.NONE,
-        options.operatorStateRestore(), options.watermarkInterval());
+        options.operatorStateRestore(), options.watermarkInterval(), checkpointing);
     this.out = wiring.out;
     this.in = wiring.in;
     this.gates = wiring.gates;

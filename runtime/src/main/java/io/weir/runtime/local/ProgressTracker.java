@@ -38,6 +38,6 @@ final class ProgressTracker {
       lastOut[i] = out;
     }
     lastNanos = now;
-    return new ProgressSnapshot(job.jobName(), elapsed, vertices);
+    return new ProgressSnapshot(job.jobName(), elapsed, vertices, job.checkpointStats());
   }
 }

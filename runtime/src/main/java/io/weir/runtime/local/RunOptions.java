@@ -1,11 +1,13 @@
 package io.weir.runtime.local;
 
 import io.weir.api.JobParameters;
+import io.weir.runtime.checkpoint.CheckpointConfig;
 import io.weir.runtime.graph.GraphOptions;
 import io.weir.runtime.metrics.ProgressListener;
 import io.weir.runtime.task.OperatorStateRestore;
 import io.weir.runtime.task.SubtaskSetup;
 import io.weir.state.backend.StateBackend;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,9 @@ public final class RunOptions {
   private final boolean chainSingleInstanceExchanges;
   private final OperatorStateRestore operatorStateRestore;
   private final Duration watermarkInterval;
+  private final CheckpointConfig checkpointing;
+  private final Path restoreFrom;
+  private final boolean allowNonRestoredState;
 
   private RunOptions(Builder b) {
     this.parallelism = b.parallelism;
@@ -44,6 +49,9 @@ public final class RunOptions {
     this.chainSingleInstanceExchanges = b.chainSingleInstanceExchanges;
     this.operatorStateRestore = b.operatorStateRestore;
     this.watermarkInterval = b.watermarkInterval;
+    this.checkpointing = b.checkpointing;
+    this.restoreFrom = b.restoreFrom;
+    this.allowNonRestoredState = b.allowNonRestoredState;
   }
 
   public static RunOptions defaults() {
@@ -123,6 +131,24 @@ public final class RunOptions {
     return watermarkInterval;
   }
 
+  /**
+   * How the job checkpoints; null (the default) when it takes no part in checkpoints at all (no
+   * savepoints either). {@link CheckpointConfig#disabled()} takes savepoints only.
+   */
+  public CheckpointConfig checkpointing() {
+    return checkpointing;
+  }
+
+  /** The checkpoint or savepoint (directory or metadata file) the job resumes from; null to start empty. */
+  public Path restoreFrom() {
+    return restoreFrom;
+  }
+
+  /** Whether state of vertices the job no longer has is skipped when resuming, instead of failing. */
+  public boolean allowNonRestoredState() {
+    return allowNonRestoredState;
+  }
+
   GraphOptions graphOptions() {
     return new GraphOptions(parallelism, vertexParallelism, chainSingleInstanceExchanges);
   }
@@ -144,6 +170,9 @@ public final class RunOptions {
     b.chainSingleInstanceExchanges = chainSingleInstanceExchanges;
     b.operatorStateRestore = operatorStateRestore;
     b.watermarkInterval = watermarkInterval;
+    b.checkpointing = checkpointing;
+    b.restoreFrom = restoreFrom;
+    b.allowNonRestoredState = allowNonRestoredState;
     return b;
   }
 
@@ -162,6 +191,9 @@ public final class RunOptions {
     private boolean chainSingleInstanceExchanges = true;
     private OperatorStateRestore operatorStateRestore;
     private Duration watermarkInterval = SubtaskSetup.DEFAULT_WATERMARK_INTERVAL;
+    private CheckpointConfig checkpointing;
+    private Path restoreFrom;
+    private boolean allowNonRestoredState;
 
     private Builder() {}
 
@@ -274,6 +306,33 @@ public final class RunOptions {
         throw new IllegalArgumentException("watermark interval must be positive, got " + interval);
       }
       this.watermarkInterval = interval;
+      return this;
+    }
+
+    /**
+     * Takes checkpoints as {@code config} says (periodic ones when its interval is positive; a
+     * savepoint whenever {@link JobHandle#triggerSavepoint} asks). Checkpoints go to
+     * {@code <config.directory>/<jobName>-<startMillis>}, kept after the job ends; with an empty
+     * directory, to a temporary one deleted when the job ends.
+     */
+    public Builder checkpointing(CheckpointConfig config) {
+      this.checkpointing = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /**
+     * Resumes from the checkpoint or savepoint at {@code path}: its directory (the latest checkpoint
+     * in it) or its metadata file. State is matched to vertices by their ids, at any parallelism
+     * (in-flight data of unaligned checkpoints only at the same parallelism).
+     */
+    public Builder restoreFrom(Path path) {
+      this.restoreFrom = Objects.requireNonNull(path, "path");
+      return this;
+    }
+
+    /** Skip state of vertices the job no longer has when resuming, instead of failing (default false). */
+    public Builder allowNonRestoredState(boolean allow) {
+      this.allowNonRestoredState = allow;
       return this;
     }
 

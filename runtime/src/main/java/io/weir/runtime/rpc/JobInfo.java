@@ -9,9 +9,10 @@ import java.util.Objects;
  * @param attempt 0 for the first run, incremented by every restart
  * @param failure the failure that ended the job or its last attempt; empty when none
  * @param endedAtMillis 0 while the job has not ended
+ * @param checkpoints the job's checkpoints over all its attempts
  */
 public record JobInfo(String jobId, String jobName, ExecutionStatus status, int attempt, String failure,
-    long submittedAtMillis, long endedAtMillis, List<TaskSummary> tasks) {
+    long submittedAtMillis, long endedAtMillis, List<TaskSummary> tasks, JobCheckpoints checkpoints) {
 
   public JobInfo {
     Objects.requireNonNull(jobId);
@@ -19,6 +20,13 @@ public record JobInfo(String jobId, String jobName, ExecutionStatus status, int 
     Objects.requireNonNull(status);
     Objects.requireNonNull(failure);
     tasks = List.copyOf(tasks);
+    Objects.requireNonNull(checkpoints, "checkpoints");
+  }
+
+  /** A job without checkpoints. */
+  public JobInfo(String jobId, String jobName, ExecutionStatus status, int attempt, String failure,
+      long submittedAtMillis, long endedAtMillis, List<TaskSummary> tasks) {
+    this(jobId, jobName, status, attempt, failure, submittedAtMillis, endedAtMillis, tasks, JobCheckpoints.NONE);
   }
 
   /**

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Bodies of the job and execution messages (codes 40-54), in the style of {@link MessageCodec}:
+ * Bodies of the job and execution messages (codes 40-54; checkpoints: {@link CheckpointMessageCodec}), in the style of {@link MessageCodec}:
  * record components in declaration order, lists as a varint count then the elements, strings
  * with {@link BinaryOutput#writeString}, enums by their protocol code.
  */
@@ -46,6 +46,8 @@ final class JobMessageCodec {
           out.writeString(p.host());
           out.writeInt(p.dataPort());
         }
+        out.writeString(m.checkpointDirectory());
+        out.writeString(m.restoreFrom());
       }
       case SUBTASK_STATUS -> {
         Message.SubtaskStatus m = (Message.SubtaskStatus) message;
@@ -113,7 +115,7 @@ final class JobMessageCodec {
         for (int i = 0; i < count; i++) {
           placements.add(new SubtaskPlacement(in.readInt(), in.readInt(), in.readString(), in.readString(), in.readInt()));
         }
-        yield new Message.DeployAttempt(jobId, attempt, submission, placements);
+        yield new Message.DeployAttempt(jobId, attempt, submission, placements, in.readString(), in.readString());
       }
       case SUBTASK_STATUS -> new Message.SubtaskStatus(in.readString(), in.readInt(), in.readInt(), in.readInt(),
           ExecutionStatus.ofCode(in.readVarInt()), in.readString(), in.readLong(), in.readInt(), in.readInt(), in.readLong());
@@ -147,6 +149,9 @@ final class JobMessageCodec {
     out.writeLong(r.initialDelayMillis());
     out.writeLong(r.maxDelayMillis());
     out.writeDouble(r.multiplier());
+    CheckpointMessageCodec.writeConfig(s.checkpoints(), out);
+    out.writeString(s.restorePath());
+    out.writeBoolean(s.allowNonRestoredState());
   }
 
   private static JobSubmission readSubmission(BinaryInput in) {
@@ -166,7 +171,14 @@ final class JobMessageCodec {
       throw new ProtocolException("unknown restart strategy kind " + kind);
     }
     RestartStrategy restart = new RestartStrategy(kinds[kind], in.readInt(), in.readLong(), in.readLong(), in.readDouble());
-    return new JobSubmission(jobName, jars, parallelism, vertexParallelism, arguments, stateBackend, restart);
+    io.weir.runtime.checkpoint.CheckpointConfig checkpoints = CheckpointMessageCodec.readConfig(in);
+    String restorePath = in.readString();
+    byte allow = in.readByte();
+    if (allow != 0 && allow != 1) {
+      throw new ProtocolException("bad boolean byte " + allow);
+    }
+    return new JobSubmission(jobName, jars, parallelism, vertexParallelism, arguments, stateBackend, restart, checkpoints,
+        restorePath, allow == 1);
   }
 
   private static void writeJob(JobInfo job, BinaryOutput out) {
@@ -187,6 +199,7 @@ final class JobMessageCodec {
       out.writeInt(t.bufferCapacity());
       out.writeLong(t.bufferWaits());
     }
+    CheckpointMessageCodec.writeJobCheckpoints(job.checkpoints(), out);
   }
 
   private static JobInfo readJob(BinaryInput in) {
@@ -203,7 +216,8 @@ final class JobMessageCodec {
       tasks.add(new JobInfo.TaskSummary(in.readString(), in.readInt(), in.readInt(), in.readLong(), in.readInt(),
           in.readInt(), in.readLong()));
     }
-    return new JobInfo(jobId, jobName, status, attempt, failure, submitted, ended, tasks);
+    return new JobInfo(jobId, jobName, status, attempt, failure, submitted, ended, tasks,
+        CheckpointMessageCodec.readJobCheckpoints(in));
   }
 
   private static void writeStrings(List<String> strings, BinaryOutput out) {

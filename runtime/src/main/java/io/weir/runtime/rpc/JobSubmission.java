@@ -1,5 +1,6 @@
 package io.weir.runtime.rpc;
 
+import io.weir.runtime.checkpoint.CheckpointConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,9 +18,15 @@ import java.util.TreeMap;
  * @param arguments the program arguments the job's operators see as parameters
  * @param stateBackend a state backend name replacing the job's own; empty keeps the job's
  * @param restart what to do when an attempt fails
+ * @param checkpoints how the job checkpoints ({@link CheckpointConfig#disabled()}: only savepoints on request)
+ * @param restorePath the savepoint (directory or metadata file) or retained checkpoint the first
+ *     attempt starts from; empty to start empty
+ * @param allowNonRestoredState whether state in {@code restorePath} that no vertex of the job
+ *     claims may be dropped (otherwise the job fails to start)
  */
 public record JobSubmission(String jobName, List<String> jarKeys, int parallelism, Map<String, Integer> vertexParallelism,
-    List<String> arguments, String stateBackend, RestartStrategy restart) {
+    List<String> arguments, String stateBackend, RestartStrategy restart, CheckpointConfig checkpoints,
+    String restorePath, boolean allowNonRestoredState) {
 
   public JobSubmission {
     Objects.requireNonNull(jobName, "jobName");
@@ -40,6 +47,18 @@ public record JobSubmission(String jobName, List<String> jarKeys, int parallelis
     arguments = List.copyOf(arguments);
     Objects.requireNonNull(stateBackend, "stateBackend");
     Objects.requireNonNull(restart, "restart");
+    Objects.requireNonNull(checkpoints, "checkpoints");
+    Objects.requireNonNull(restorePath, "restorePath");
+    if (checkpoints.periodic() && checkpoints.directory().isEmpty()) {
+      throw new IllegalArgumentException("periodic checkpoints need a checkpoint directory");
+    }
+  }
+
+  /** A job that does not checkpoint and starts empty. */
+  public JobSubmission(String jobName, List<String> jarKeys, int parallelism, Map<String, Integer> vertexParallelism,
+      List<String> arguments, String stateBackend, RestartStrategy restart) {
+    this(jobName, jarKeys, parallelism, vertexParallelism, arguments, stateBackend, restart, CheckpointConfig.disabled(),
+        "", false);
   }
 
   /** The options every process builds the job's physical graph with, so that all build the same one. */
@@ -49,6 +68,7 @@ public record JobSubmission(String jobName, List<String> jarKeys, int parallelis
 
   /** The same submission for the job that the JobManager resolved {@code jobName} to. */
   public JobSubmission withJobName(String name) {
-    return new JobSubmission(name, jarKeys, parallelism, vertexParallelism, arguments, stateBackend, restart);
+    return new JobSubmission(name, jarKeys, parallelism, vertexParallelism, arguments, stateBackend, restart, checkpoints,
+        restorePath, allowNonRestoredState);
   }
 }

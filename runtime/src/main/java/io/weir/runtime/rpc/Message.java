@@ -1,5 +1,8 @@
 package io.weir.runtime.rpc;
 
+import io.weir.runtime.checkpoint.CheckpointOptions;
+import io.weir.runtime.checkpoint.SubtaskCheckpointAck;
+import io.weir.runtime.network.CheckpointBarrier;
 import java.util.List;
 import java.util.Objects;
 
@@ -246,13 +249,26 @@ public sealed interface Message {
   /**
    * JobManager → TaskManager, one-way: run the subtasks {@code placements} put on you in attempt
    * {@code attempt}; the others tell where your producers send and your consumers read from.
+   *
+   * @param checkpointDirectory the job's checkpoint directory ({@code <checkpoint dir>/<jobId>}), where
+   *     periodic checkpoints are written; empty when the job has none
+   * @param restoreFrom the checkpoint metadata file or savepoint directory this attempt starts from:
+   *     the latest completed checkpoint on a restart, the submission's restore path on a first
+   *     attempt; empty to start empty
    */
-  record DeployAttempt(String jobId, int attempt, JobSubmission submission, List<SubtaskPlacement> placements)
-      implements Message {
+  record DeployAttempt(String jobId, int attempt, JobSubmission submission, List<SubtaskPlacement> placements,
+      String checkpointDirectory, String restoreFrom) implements Message {
     public DeployAttempt {
       Objects.requireNonNull(jobId);
       Objects.requireNonNull(submission);
       placements = List.copyOf(placements);
+      Objects.requireNonNull(checkpointDirectory);
+      Objects.requireNonNull(restoreFrom);
+    }
+
+    /** An attempt without checkpoints that starts empty. */
+    public DeployAttempt(String jobId, int attempt, JobSubmission submission, List<SubtaskPlacement> placements) {
+      this(jobId, attempt, submission, placements, "", "");
     }
 
     public MessageType type() {
@@ -324,6 +340,105 @@ public sealed interface Message {
 
     public MessageType type() {
       return MessageType.BLOB_CHUNK;
+    }
+  }
+  // ---- checkpoints: JobManager <-> TaskManager, client -> JobManager (codes 55-61) ----
+
+  /**
+   * JobManager → TaskManager, one-way: source subtask {@code subtask} of task {@code task} of that
+   * attempt emits the barrier of checkpoint {@code checkpointId} between two records.
+   */
+  record TriggerCheckpoint(String jobId, int attempt, int task, int subtask, long checkpointId, long timestampMillis,
+      CheckpointOptions options) implements Message {
+    public TriggerCheckpoint {
+      Objects.requireNonNull(jobId);
+      Objects.requireNonNull(options);
+      if (checkpointId < 1) {
+        throw new IllegalArgumentException("checkpoint ids start at 1, got " + checkpointId);
+      }
+    }
+
+    /** The barrier the source emits. */
+    public CheckpointBarrier barrier() {
+      return new CheckpointBarrier(checkpointId, timestampMillis, options);
+    }
+
+    public MessageType type() {
+      return MessageType.TRIGGER_CHECKPOINT;
+    }
+  }
+
+  /** TaskManager → JobManager, one-way: a subtask of that attempt has published its part of a checkpoint. */
+  record AcknowledgeCheckpoint(String jobId, int attempt, SubtaskCheckpointAck ack) implements Message {
+    public AcknowledgeCheckpoint {
+      Objects.requireNonNull(jobId);
+      Objects.requireNonNull(ack);
+    }
+
+    public MessageType type() {
+      return MessageType.ACKNOWLEDGE_CHECKPOINT;
+    }
+  }
+
+  /** TaskManager → JobManager, one-way: a subtask of that attempt cannot complete its part of a checkpoint. */
+  record DeclineCheckpoint(String jobId, int attempt, long checkpointId, int task, int subtask, String reason)
+      implements Message {
+    public DeclineCheckpoint {
+      Objects.requireNonNull(jobId);
+      Objects.requireNonNull(reason);
+    }
+
+    public MessageType type() {
+      return MessageType.DECLINE_CHECKPOINT;
+    }
+  }
+
+  /** JobManager → TaskManager, one-way: checkpoint {@code checkpointId} is complete; every subtask of the attempt may commit. */
+  record NotifyCheckpointComplete(String jobId, int attempt, long checkpointId) implements Message {
+    public NotifyCheckpointComplete {
+      Objects.requireNonNull(jobId);
+    }
+
+    public MessageType type() {
+      return MessageType.NOTIFY_CHECKPOINT_COMPLETE;
+    }
+  }
+
+  /** JobManager → TaskManager, one-way: checkpoint {@code checkpointId} was aborted; subtasks drop what they hold for it. */
+  record NotifyCheckpointAborted(String jobId, int attempt, long checkpointId) implements Message {
+    public NotifyCheckpointAborted {
+      Objects.requireNonNull(jobId);
+    }
+
+    public MessageType type() {
+      return MessageType.NOTIFY_CHECKPOINT_ABORTED;
+    }
+  }
+
+  /**
+   * Client → JobManager: take a savepoint of the job into {@code directory} (a path every process
+   * of the job sees) and, if {@code cancelAfter}, cancel the job once it completed. The reply is
+   * {@link SavepointCompleted}, or an {@link ErrorReply} saying why there is none.
+   */
+  record TriggerSavepoint(String jobId, String directory, boolean cancelAfter) implements Message {
+    public TriggerSavepoint {
+      Objects.requireNonNull(jobId);
+      Objects.requireNonNull(directory);
+    }
+
+    public MessageType type() {
+      return MessageType.TRIGGER_SAVEPOINT;
+    }
+  }
+
+  /** The reply to {@link TriggerSavepoint}: the savepoint's directory, to resubmit from. */
+  record SavepointCompleted(String path) implements Message {
+    public SavepointCompleted {
+      Objects.requireNonNull(path);
+    }
+
+    public MessageType type() {
+      return MessageType.SAVEPOINT_COMPLETED;
     }
   }
 }

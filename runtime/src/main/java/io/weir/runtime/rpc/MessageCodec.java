@@ -25,7 +25,8 @@ import java.util.List;
  * {@link ProtocolException}: a frame is either exactly one valid message or the connection closes.
  */
 public final class MessageCodec {
-  public static final byte VERSION = 1;
+  /** 2: checkpoint messages, checkpoint fields in submissions, deployments and job infos (issue 5). */
+  public static final byte VERSION = 2;
   /** Bounds list lengths so that a corrupt count cannot make the decoder allocate much. */
   private static final int MAX_LIST = 100_000;
 
@@ -79,7 +80,13 @@ public final class MessageCodec {
       }
       case FINISH_UPLOAD -> out.writeLong(((Message.FinishUpload) message).uploadId());
       case BLOB_STORED -> out.writeString(((Message.BlobStored) message).sha256());
-      default -> JobMessageCodec.encode(message, out);
+      default -> {
+        if (CheckpointMessageCodec.handles(message.type())) {
+          CheckpointMessageCodec.encode(message, out);
+        } else {
+          JobMessageCodec.encode(message, out);
+        }
+      }
     }
   }
 
@@ -137,7 +144,7 @@ public final class MessageCodec {
       case UPLOAD_CHUNK_ACCEPTED -> new Message.UploadChunkAccepted(in.readLong(), in.readLong());
       case FINISH_UPLOAD -> new Message.FinishUpload(in.readLong());
       case BLOB_STORED -> new Message.BlobStored(in.readString());
-      default -> JobMessageCodec.decode(type, in);
+      default -> CheckpointMessageCodec.handles(type) ? CheckpointMessageCodec.decode(type, in) : JobMessageCodec.decode(type, in);
     };
   }
 }

@@ -28,9 +28,16 @@ public enum MessageType {
   CANCEL_ATTEMPT(51),
   RELEASE_ATTEMPT(52),
   FETCH_BLOB(53),
-  BLOB_CHUNK(54);
+  BLOB_CHUNK(54),
+  TRIGGER_CHECKPOINT(55),
+  ACKNOWLEDGE_CHECKPOINT(56),
+  DECLINE_CHECKPOINT(57),
+  NOTIFY_CHECKPOINT_COMPLETE(58),
+  NOTIFY_CHECKPOINT_ABORTED(59),
+  TRIGGER_SAVEPOINT(60),
+  SAVEPOINT_COMPLETED(61);
 
-  private static final MessageType[] BY_CODE = new MessageType[64];
+  private static final MessageType[] BY_CODE = new MessageType[128];
 
   static {
     for (MessageType type : values()) {

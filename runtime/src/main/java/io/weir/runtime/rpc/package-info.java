@@ -30,7 +30,17 @@
  * DEPLOY_ATTEMPT (the whole placement of an attempt), CANCEL_ATTEMPT, RELEASE_ATTEMPT; TaskManagers
  * answer with SUBTASK_STATUS reports and fetch jars with FETCH_BLOB requests (one chunk each).
  * Statuses travel as {@link io.weir.runtime.rpc.ExecutionStatus} codes. Job messages use codes
- * 40-63 ({@link io.weir.runtime.rpc.JobMessageCodec}).
+ * 40-54 ({@link io.weir.runtime.rpc.JobMessageCodec}).
+ *
+ * <h2>Checkpoints</h2>
+ * Codes 55-61 ({@link io.weir.runtime.rpc.CheckpointMessageCodec}). The JobManager's coordinator
+ * sends TRIGGER_CHECKPOINT to the TaskManager of each source subtask of the running attempt and
+ * NOTIFY_CHECKPOINT_COMPLETE / NOTIFY_CHECKPOINT_ABORTED to every TaskManager of the attempt;
+ * TaskManagers answer with ACKNOWLEDGE_CHECKPOINT (the subtask's manifests and figures) or
+ * DECLINE_CHECKPOINT. All carry job id and attempt: messages of an earlier attempt are dropped. A
+ * client's TRIGGER_SAVEPOINT request is answered with SAVEPOINT_COMPLETED (the savepoint's directory)
+ * or an ERROR_REPLY. DEPLOY_ATTEMPT names the job's checkpoint directory and what the attempt
+ * restores from; JobInfo carries checkpoint counts and the last few checkpoints.
  *
  * <h2>Liveness</h2>
  * Each side sends a heartbeat when it has written nothing for the heartbeat interval (500 ms) and

@@ -39,8 +39,10 @@ import org.slf4j.LoggerFactory;
  * plan in a class loader of the attempt's own, builds the same physical graph as every other
  * process (same plan, same options), wires the local subtasks (local consumers through their
  * gates, remote ones through the data plane) and starts a thread per subtask. Each subtask's start
- * and end is reported to the JobManager. Cancel stops them the way the embedded runtime does (flag,
- * pools and gates cancelled, threads interrupted); release frees everything of the attempt.
+ * and end is reported to the JobManager. Checkpoint triggers go to the source subtask they name,
+ * notifications to every subtask ({@link SubtaskCheckpoints} wires acknowledgements, storage and the
+ * restore). Cancel stops them the way the embedded runtime does (flag, pools and gates cancelled,
+ * threads interrupted); release frees everything of the attempt.
  */
 final class AttemptExecution implements SubtaskListener {
   private static final Logger LOG = LoggerFactory.getLogger(AttemptExecution.class);
@@ -51,7 +53,7 @@ final class AttemptExecution implements SubtaskListener {
   private final Message.DeployAttempt deployment;
   private final String taskManagerId;
   private final TaskDataPlane dataPlane;
-  private final Consumer<Message.SubtaskStatus> reporter;
+  private final Consumer<Message> reporter;
   private final ScheduledExecutorService timer;
   private final List<SubtaskPlacement> mine = new ArrayList<>();
   private final Map<Long, SubtaskPlacement> placements = new HashMap<>();
@@ -59,6 +61,9 @@ final class AttemptExecution implements SubtaskListener {
   private final List<Thread> threads = new ArrayList<>();
   private final List<AutoCloseable> registrations = new ArrayList<>();
   private JobJars jars;
+  private SubtaskCheckpoints checkpoints;
+  /** The started runners by subtask key, for checkpoint messages arriving on the connection's event loop. */
+  private volatile Map<Long, SubtaskRunner> runnerBySubtask = Map.of();
   private JobStateBackend stateBackend;
   private SubtaskWiring wiring;
   private ScheduledFuture<?> flusher;
@@ -68,7 +73,7 @@ final class AttemptExecution implements SubtaskListener {
   private boolean started;
 
   AttemptExecution(Message.DeployAttempt deployment, String taskManagerId, TaskDataPlane dataPlane,
-      Consumer<Message.SubtaskStatus> reporter, ScheduledExecutorService timer) {
+      Consumer<Message> reporter, ScheduledExecutorService timer) {
     this.deployment = deployment;
     this.taskManagerId = taskManagerId;
     this.dataPlane = dataPlane;
@@ -104,13 +109,14 @@ final class AttemptExecution implements SubtaskListener {
         JobPlan plan = jars.plan(submission.jobName());
         PhysicalGraph graph = PhysicalGraph.build(plan, submission.graphOptions());
         stateBackend = JobStateBackend.resolve(plan, options);
+        checkpoints = new SubtaskCheckpoints(deployment, graph, reporter);
         connectPeers();
         wiring = new SubtaskWiring(new ChannelLayout(graph),
             new BufferSettings(options.bufferSize(), options.buffersPerChannel(), options.floatingBuffers()),
             options.parameters(), stateBackend.backend(), this::isLocal,
             (task, subtask, channel) -> dataPlane.remoteTarget(placement(task.index(), subtask), deployment.jobId(),
                 deployment.attempt(), task.name(), subtask, channel),
-            null); // until checkpoints exist (issue 5) an attempt starts without state
+            null, SubtaskSetup.DEFAULT_WATERMARK_INTERVAL, checkpoints);
         for (SubtaskSetup setup : wiring.setups) {
           registerRemoteChannels(setup);
           SubtaskRunner runner = SubtaskRunner.create(setup, this, false);
@@ -119,6 +125,9 @@ final class AttemptExecution implements SubtaskListener {
           runners.add(runner);
           threads.add(thread);
         }
+        Map<Long, SubtaskRunner> bySubtask = new HashMap<>();
+        runners.forEach(r -> bySubtask.put(key(r.setup().task().index(), r.setup().subtaskIndex()), r));
+        runnerBySubtask = Map.copyOf(bySubtask);
         started = true;
         threads.forEach(Thread::start);
         long flushNanos = options.bufferTimeout().toNanos();
@@ -210,6 +219,42 @@ final class AttemptExecution implements SubtaskListener {
     report(subtask.setup(), status, status == ExecutionStatus.FAILED ? describe(failure) : "");
   }
 
+  /**
+   * Hands a checkpoint trigger to the source subtask it names; declines for it when that subtask does
+   * not run here (yet), or refuses. Returns at once: called on the connection's event loop.
+   */
+  void triggerCheckpoint(Message.TriggerCheckpoint trigger) {
+    SubtaskRunner runner = runnerBySubtask.get(key(trigger.task(), trigger.subtask()));
+    SubtaskCheckpoints participation = checkpoints;
+    if (runner == null || participation == null) {
+      reporter.accept(new Message.DeclineCheckpoint(deployment.jobId(), deployment.attempt(), trigger.checkpointId(),
+          trigger.task(), trigger.subtask(), "subtask " + trigger.subtask() + " of task " + trigger.task()
+              + " is not running on TaskManager " + taskManagerId));
+      return;
+    }
+    try {
+      runner.triggerCheckpoint(trigger.barrier());
+    } catch (RuntimeException e) {
+      participation.decline(trigger.checkpointId(), trigger.task(), trigger.subtask(), describe(e));
+    }
+  }
+
+  /** Tells every subtask of the attempt here that a checkpoint completed ({@code complete}) or was aborted. */
+  void notifyCheckpoint(long checkpointId, boolean complete) {
+    for (SubtaskRunner runner : runnerBySubtask.values()) {
+      try {
+        if (complete) {
+          runner.notifyCheckpointComplete(checkpointId);
+        } else {
+          runner.notifyCheckpointAborted(checkpointId);
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("Subtask {} of attempt {} could not take the {} of checkpoint {}", runner.name(), name(),
+            complete ? "completion" : "abort", checkpointId, e);
+      }
+    }
+  }
+
   /** Stops every subtask of the attempt here; they report CANCELED as they end. */
   void cancel() {
     synchronized (this) {
@@ -267,6 +312,9 @@ final class AttemptExecution implements SubtaskListener {
       }
     }
     dataPlane.releaseJob(deployment.jobId(), deployment.attempt());
+    if (checkpoints != null) {
+      checkpoints.close();
+    }
     if (stateBackend != null) {
       stateBackend.close();
     }

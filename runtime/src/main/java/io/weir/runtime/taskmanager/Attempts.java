@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The TaskManager's side of the control connection: deploys, cancels and releases job attempts
- * on request of the JobManager, and reports their subtasks' statuses back over the connection the
- * deployment came on. Slow work (fetching jars, joining threads) runs on its own executor, never on
+ * on request of the JobManager, routes checkpoint triggers and notifications to them, and reports
+ * their subtasks' statuses and checkpoint acknowledgements back over the connection the deployment
+ * came on. Slow work (fetching jars, joining threads) runs on its own executor, never on
  * the connection's event loop.
  */
 final class Attempts implements RpcEndpoint, AutoCloseable {
@@ -72,6 +73,31 @@ final class Attempts implements RpcEndpoint, AutoCloseable {
         AttemptExecution attempt = byName.remove(release.jobId() + "#" + release.attempt());
         if (attempt != null) {
           work.execute(attempt::release);
+        }
+      }
+      case TRIGGER_CHECKPOINT -> {
+        Message.TriggerCheckpoint trigger = (Message.TriggerCheckpoint) message;
+        AttemptExecution attempt = byName.get(trigger.jobId() + "#" + trigger.attempt());
+        if (attempt != null) {
+          attempt.triggerCheckpoint(trigger);
+        } else {
+          connection.send(new Message.DeclineCheckpoint(trigger.jobId(), trigger.attempt(), trigger.checkpointId(),
+              trigger.task(), trigger.subtask(), "attempt " + trigger.attempt() + " is not deployed on TaskManager "
+                  + taskManagerId));
+        }
+      }
+      case NOTIFY_CHECKPOINT_COMPLETE -> {
+        Message.NotifyCheckpointComplete notify = (Message.NotifyCheckpointComplete) message;
+        AttemptExecution attempt = byName.get(notify.jobId() + "#" + notify.attempt());
+        if (attempt != null) {
+          attempt.notifyCheckpoint(notify.checkpointId(), true);
+        }
+      }
+      case NOTIFY_CHECKPOINT_ABORTED -> {
+        Message.NotifyCheckpointAborted notify = (Message.NotifyCheckpointAborted) message;
+        AttemptExecution attempt = byName.get(notify.jobId() + "#" + notify.attempt());
+        if (attempt != null) {
+          attempt.notifyCheckpoint(notify.checkpointId(), false);
         }
       }
       default -> throw new IllegalArgumentException("the TaskManager does not handle " + message.type());

@@ -52,7 +52,14 @@ class MessageCodecTest {
         new Message.CancelAttempt("job-1", 3),
         new Message.ReleaseAttempt("job-1", 3),
         new Message.FetchBlob("ab".repeat(32), 1L << 33, 1 << 20),
-        new Message.BlobChunk(1L << 33, new byte[] {9, 8, 7}));
+        new Message.BlobChunk(1L << 33, new byte[] {9, 8, 7}),
+        CheckpointMessageCodecTest.TRIGGER,
+        CheckpointMessageCodecTest.ACK,
+        new Message.DeclineCheckpoint("job-1", 3, 12, 1, 0, "finished before the barrier"),
+        new Message.NotifyCheckpointComplete("job-1", 3, 12),
+        new Message.NotifyCheckpointAborted("job-1", 3, 13),
+        new Message.TriggerSavepoint("job-1", "/shared/savepoints", true),
+        new Message.SavepointCompleted("/shared/savepoints/savepoint-wordcount-14-a1b2c3"));
     assertEquals(MessageType.values().length, messages.size(), "a message type without a round-trip case");
     long id = 1;
     for (Message message : messages) {

@@ -1,0 +1,233 @@
+package io.weir.runtime.checkpoint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.weir.runtime.fixtures.LambdaInvoker;
+import io.weir.runtime.fixtures.WordCountJob;
+import io.weir.runtime.graph.GraphOptions;
+import io.weir.runtime.graph.PhysicalGraph;
+import io.weir.runtime.graph.TaskSpec;
+import io.weir.state.snapshot.LocalDirectorySnapshotStorage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Which files survive: the retained checkpoints' files and every shared (incremental) file one of
+ * them references; subsumed and aborted checkpoints lose the rest at the next completion.
+ */
+@Timeout(60)
+class CheckpointRetentionTest {
+  @TempDir Path temp;
+  private final PhysicalGraph graph = PhysicalGraph.build(
+      WordCountJob.plan("wc", 2, LambdaInvoker.collect(new ConcurrentLinkedQueue<>())), GraphOptions.defaults());
+  private final FakeCheckpointTransport transport = new FakeCheckpointTransport(2);
+  private ScheduledExecutorService timer;
+  private ExecutorService io;
+  private LocalDirectorySnapshotStorage storage;
+  private FakeTaskSnapshots tasks;
+  private CheckpointCoordinator coordinator;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    timer = Executors.newSingleThreadScheduledExecutor();
+    io = Executors.newFixedThreadPool(2);
+    storage = new LocalDirectorySnapshotStorage(temp.resolve("wc-1"));
+    tasks = new FakeTaskSnapshots(graph, storage);
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    coordinator.stop();
+    timer.shutdownNow();
+    io.shutdownNow();
+    assertTrue(timer.awaitTermination(10, TimeUnit.SECONDS));
+  }
+
+  private void start(int retained) {
+    coordinator = new CheckpointCoordinator("wc", graph, CheckpointConfig.disabled().withDirectory("unused")
+        .withRetained(retained), storage, transport, timer, io);
+    coordinator.start();
+  }
+
+  /** Triggers checkpoint {@code id} and acknowledges it with keyed snapshots sharing {@code shared}. */
+  private CompletedCheckpoint complete(long id, List<String> shared) throws Exception {
+    CompletableFuture<CompletedCheckpoint> future = coordinator.triggerCheckpoint();
+    assertEquals(id, transport.nextBarrier().checkpointId());
+    tasks.acknowledgeAll(coordinator, id, shared);
+    CompletedCheckpoint done = future.get(10, TimeUnit.SECONDS);
+    coordinator.cleanupIdle().get(10, TimeUnit.SECONDS);
+    return done;
+  }
+
+  private List<String> filesOf(long id) throws Exception {
+    try (Stream<Path> files = Files.list(storage.directory())) {
+      return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("chk-" + id + "-")).sorted().toList();
+    }
+  }
+
+  private boolean exists(String file) {
+    return Files.exists(storage.dataPath(file)) || Files.exists(storage.manifestPath(file));
+  }
+
+  @Test
+  void aSubsumedCheckpointIsDeletedExceptFilesARetainedOneShares() throws Exception {
+    start(1);
+    complete(1, List.of());
+    assertEquals(9, filesOf(1).size(), "metadata, 2 keyed manifests + files, 2 operator manifests + data");
+    String sharedByTwo = "chk-1-keyed-count-0-000001.sst";
+    complete(2, List.of(sharedByTwo));
+
+    assertEquals(List.of(sharedByTwo), filesOf(1), "only the file checkpoint 2 still references is left");
+    assertTrue(exists("chk-2-metadata"));
+    assertEquals(9, filesOf(2).size());
+
+    complete(3, List.of());
+    assertEquals(List.of(), filesOf(1), "no retained checkpoint references it any more");
+    assertEquals(List.of(), filesOf(2));
+    assertEquals(List.of(3L), RestorePlanIds.ids(storage));
+  }
+
+  @Test
+  void theLastRetainedCheckpointsStay() throws Exception {
+    start(2);
+    for (long id = 1; id <= 4; id++) {
+      complete(id, List.of());
+    }
+    assertEquals(List.of(), filesOf(1));
+    assertEquals(List.of(), filesOf(2));
+    assertEquals(9, filesOf(3).size());
+    assertEquals(9, filesOf(4).size());
+  }
+
+  @Test
+  void anAbortedCheckpointsFilesGoOnlyAtTheNextCompletion() throws Exception {
+    start(1);
+    complete(1, List.of());
+    CompletableFuture<CompletedCheckpoint> doomed = coordinator.triggerCheckpoint();
+    transport.nextBarrier();
+    TaskSpec source = graph.tasks().get(0);
+    coordinator.acknowledge(tasks.write(2, source, 0, List.of(), false));
+    coordinator.decline(2, 1, 1, "failed");
+    assertThrows(ExecutionException.class, () -> doomed.get(10, TimeUnit.SECONDS));
+    // a late writer of the aborted checkpoint, after the abort
+    tasks.write(2, graph.tasks().get(1), 0, List.of(), false);
+    coordinator.cleanupIdle().get(10, TimeUnit.SECONDS);
+    assertFalse(filesOf(2).isEmpty(), "aborted files stay until the next completion");
+
+    // checkpoint 3 (wrongly, but possibly) references a file the aborted checkpoint wrote: it must stay
+    String referenced = "chk-2-keyed-count-0-000001.sst";
+    complete(3, List.of(referenced));
+    assertEquals(List.of(referenced), filesOf(2));
+    assertEquals(List.of(), filesOf(1));
+  }
+
+  @Test
+  void aPendingCheckpointKeepsTheCheckpointsItMayReferenceAlive() throws Exception {
+    start(1);
+    complete(1, List.of());
+    CompletableFuture<CompletedCheckpoint> two = coordinator.triggerCheckpoint();
+    CompletableFuture<CompletedCheckpoint> three = coordinator.triggerCheckpoint();
+    transport.nextBarrier();
+    transport.nextBarrier();
+    tasks.acknowledgeAll(coordinator, 2, List.of());
+    two.get(10, TimeUnit.SECONDS);
+    coordinator.cleanupIdle().get(10, TimeUnit.SECONDS);
+    assertEquals(9, filesOf(1).size(), "checkpoint 3 was triggered while 1 was retained: it may share 1's files");
+
+    tasks.acknowledgeAll(coordinator, 3, List.of("chk-1-keyed-count-1-000001.sst"));
+    three.get(10, TimeUnit.SECONDS);
+    coordinator.cleanupIdle().get(10, TimeUnit.SECONDS);
+    assertEquals(List.of("chk-1-keyed-count-1-000001.sst"), filesOf(1));
+    assertEquals(List.of(), filesOf(2));
+  }
+
+  @Test
+  void aRestoredCheckpointInTheSameDirectoryIsRetainedAndIdsContinueAfterIt() throws Exception {
+    start(1);
+    complete(1, List.of());
+    coordinator.stop();
+    coordinator = new CheckpointCoordinator("wc", graph, CheckpointConfig.disabled().withDirectory("unused"), storage,
+        transport, timer, io);
+    RestorePlan plan = RestorePlan.load(storage.directory(), graph, false);
+    coordinator.restoredFrom(plan);
+    coordinator.start();
+    assertEquals(1, coordinator.latestCompleted().orElseThrow().id());
+    complete(2, List.of("chk-1-keyed-count-0-000001.sst"));
+    assertEquals(List.of("chk-1-keyed-count-0-000001.sst"), filesOf(1));
+  }
+
+  @Test
+  void anotherAttemptInTheSameDirectoryContinuesAfterLeftoverIdsAndDeletesTheLeftovers() throws Exception {
+    start(1);
+    complete(1, List.of());
+    CompletableFuture<CompletedCheckpoint> interrupted = coordinator.triggerCheckpoint();
+    transport.nextBarrier();
+    tasks.write(2, graph.tasks().get(1), 0, List.of(), false); // written, never acknowledged: the attempt failed
+    coordinator.stop();
+    assertThrows(ExecutionException.class, () -> interrupted.get(10, TimeUnit.SECONDS));
+
+    coordinator = new CheckpointCoordinator("wc", graph, CheckpointConfig.disabled().withDirectory("unused"), storage,
+        transport, timer, io);
+    coordinator.restoredFrom(RestorePlan.load(storage.directory(), graph, false));
+    coordinator.start();
+    complete(3, List.of()); // not 2: its leftovers would collide
+    assertEquals(List.of(), filesOf(1));
+    assertEquals(List.of(), filesOf(2), "the failed attempt's files go at the first completion");
+    assertEquals(9, filesOf(3).size());
+  }
+
+  @Test
+  void aJobResumedFromASavepointElsewhereContinuesItsIdsAndNeverDeletesIt() throws Exception {
+    LocalDirectorySnapshotStorage savepoint = new LocalDirectorySnapshotStorage(temp.resolve("savepoint-wc-7-abcdef"));
+    CheckpointTestPlans.write(graph, savepoint, 7, CheckpointType.SAVEPOINT, false);
+    coordinator = new CheckpointCoordinator("wc", graph, CheckpointConfig.disabled().withDirectory("unused"), storage,
+        transport, timer, io);
+    coordinator.restoredFrom(RestorePlan.load(savepoint.directory(), graph, false));
+    coordinator.start();
+    assertTrue(coordinator.latestCompleted().isEmpty(), "a savepoint is not one of the job's checkpoints");
+    complete(8, List.of());
+    complete(9, List.of());
+    assertEquals(List.of(7L), RestorePlanIds.ids(savepoint));
+    try (Stream<Path> files = Files.list(savepoint.directory())) {
+      assertEquals(9, files.count(), "every file of the savepoint stays");
+    }
+  }
+
+  @Test
+  void afterTheJobEndedOnlyTheRetainedCheckpointsStay() throws Exception {
+    start(1);
+    complete(1, List.of());
+    complete(2, List.of("chk-1-keyed-count-0-000001.sst"));
+    CompletableFuture<CompletedCheckpoint> interrupted = coordinator.triggerCheckpoint();
+    transport.nextBarrier();
+    tasks.write(3, graph.tasks().get(1), 1, List.of(), false);
+    coordinator.discardAbandonedCheckpoints(); // ignored while the job runs
+    coordinator.cleanupIdle().get(10, TimeUnit.SECONDS);
+    assertFalse(filesOf(3).isEmpty());
+
+    coordinator.stop();
+    assertThrows(ExecutionException.class, () -> interrupted.get(10, TimeUnit.SECONDS));
+    coordinator.discardAbandonedCheckpoints();
+    coordinator.cleanupIdle().get(10, TimeUnit.SECONDS);
+    assertEquals(List.of(), filesOf(3), "interrupted by the end: nothing in it can be restored");
+    assertEquals(9, filesOf(2).size());
+    assertEquals(List.of("chk-1-keyed-count-0-000001.sst"), filesOf(1), "still shared by the retained checkpoint");
+  }
+}
