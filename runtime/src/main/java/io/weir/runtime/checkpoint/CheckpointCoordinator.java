@@ -41,7 +41,7 @@ public final class CheckpointCoordinator {
   private final CompletedCheckpointStore store;
   private final CheckpointStatsTracker stats = new CheckpointStatsTracker();
   private final TreeMap<Long, PendingCheckpoint> pending = new TreeMap<>();
-  private long nextId = 1;
+  private long nextId;
   private boolean started;
   private final PeriodicTrigger periodic;
   private String finishedSubtask;
@@ -59,6 +59,9 @@ public final class CheckpointCoordinator {
     this.timer = timer;
     this.io = io;
     this.thread = new CoordinatorThread(timer, jobName);
+    // ids start after every id the storage holds files of (an earlier attempt of the job in the
+    // same directory), so no new file name collides with a leftover one
+    this.nextId = CheckpointFiles.firstFreeId(checkpointStorage);
     this.store = new CompletedCheckpointStore(checkpointStorage, config.retained(), io);
     this.periodic = new PeriodicTrigger(config, timer,
         () -> pending.values().stream().filter(p -> !p.options().isSavepoint()).count(),
@@ -86,26 +89,23 @@ public final class CheckpointCoordinator {
     });
   }
 
-  /**
-   * Begins periodic triggering, when the configuration asks for it. Checkpoint ids start after
-   * every id the storage already holds files of (an earlier attempt of the job in the same
-   * directory), so no new file name collides with a leftover one.
-   */
+  /** Begins periodic triggering, when the configuration asks for it. */
   public void start() {
-    long firstFree = CheckpointFiles.firstFreeId(checkpointStorage); // in the caller's thread: it reads storage
     thread.execute(() -> {
       if (started || stopped) {
         return;
       }
       started = true;
-      nextId = Math.max(nextId, firstFree);
       if (finishedSubtask == null) {
         periodic.start();
       }
     });
   }
 
-  /** Aborts pending checkpoints and triggers no more (the job ended, is cancelled or failing). */
+  /**
+   * Aborts pending checkpoints and triggers no more (the job ended, is cancelled or failing). One
+   * whose every subtask acknowledged, whose metadata is being written, still completes.
+   */
   public void stop() {
     stopped = true;
     thread.executeAndWait(this::stopOnTimer, 10);
@@ -182,6 +182,18 @@ public final class CheckpointCoordinator {
 
   public CheckpointStats stats() {
     return stats.snapshot();
+  }
+
+  /**
+   * Once the job ended (no subtask writes any more) and the coordinator stopped: deletes the files
+   * of every checkpoint not retained (aborted, or interrupted by the end); only restorable ones stay.
+   */
+  public void discardAbandonedCheckpoints() {
+    thread.execute(() -> {
+      if (stopped && pending.isEmpty()) {
+        store.discardAllButRetained();
+      }
+    });
   }
 
   /** Completes when the file deletions queued so far have run; for tests and orderly shutdown. */
@@ -295,7 +307,7 @@ public final class CheckpointCoordinator {
 
   private void onMetadataWritten(PendingCheckpoint p, CheckpointMetadata metadata, Exception failure) {
     if (pending.get(p.id()) != p) {
-      return; // aborted while writing (the coordinator stopped); the next completion deletes its files
+      return; // cannot happen: nothing aborts a checkpoint while its metadata is written
     }
     if (failure != null) {
       abort(p, "writing its metadata " + metadata.metadataName() + " failed: " + failure);
@@ -324,10 +336,9 @@ public final class CheckpointCoordinator {
 
   private void onDecline(long id, int task, int subtask, String reason) {
     PendingCheckpoint p = pending.get(id);
-    if (p == null || p.isFinalizing()) {
-      return;
+    if (p != null && !p.isFinalizing()) { // a late decline cannot undo a checkpoint every subtask acknowledged
+      abort(p, "subtask " + describeSubtask(task, subtask) + " declined: " + reason);
     }
-    abort(p, "subtask " + describeSubtask(task, subtask) + " declined: " + reason);
   }
 
   private void onTimeout(PendingCheckpoint p) {
@@ -361,7 +372,9 @@ public final class CheckpointCoordinator {
     stopped = true;
     periodic.cancel();
     for (PendingCheckpoint p : new ArrayList<>(pending.values())) {
-      abort(p, "the job is no longer running");
+      if (!p.isFinalizing()) { // every subtask acknowledged one being finalized: it is whole and completes
+        abort(p, "the job is no longer running");
+      }
     }
   }
 
@@ -381,9 +394,7 @@ public final class CheckpointCoordinator {
   }
 
   private String describeSubtask(int task, int subtask) {
-    if (task >= 0 && task < graph.tasks().size()) {
-      return graph.tasks().get(task).subtaskName(subtask);
-    }
-    return "task " + task + " subtask " + subtask;
+    return task >= 0 && task < graph.tasks().size() ? graph.tasks().get(task).subtaskName(subtask)
+        : "task " + task + " subtask " + subtask;
   }
 }

@@ -92,6 +92,15 @@ final class CompletedCheckpointStore {
     });
   }
 
+  /**
+   * The job has ended and no subtask writes any more: deletes every file of checkpoints that are
+   * not retained, whatever their id (aborted ones, and ones the end interrupted).
+   */
+  void discardAllButRetained() {
+    Set<Long> keep = retainedIds();
+    onIo(() -> deleteOlderThan(Long.MAX_VALUE, keep));
+  }
+
   /** Completes when every cleanup queued so far has run (for tests and orderly shutdown). */
   CompletableFuture<Void> idle() {
     return tail;

@@ -67,7 +67,8 @@ public final class RestorePlan {
     } else if (Files.isDirectory(path)) {
       directory = path.toAbsolutePath();
       metadataName = latestMetadataName(directory).orElseThrow(() -> new IllegalArgumentException(
-          "no complete checkpoint or savepoint in " + path + " (no chk-<n>-metadata" + MANIFEST_SUFFIX + " file)"));
+          "no complete checkpoint or savepoint in " + path + " (no chk-<n>-metadata" + MANIFEST_SUFFIX + " file)"
+              + restorableBelow(directory)));
     } else {
       throw new IllegalArgumentException("no checkpoint or savepoint at " + path + ": no such file or directory");
     }
@@ -114,6 +115,18 @@ public final class RestorePlan {
       return Optional.ofNullable(best);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list checkpoint directory " + directory, e);
+    }
+  }
+
+  /** A hint naming the subdirectories that hold checkpoints (the user passed their parent); empty when none. */
+  private static String restorableBelow(Path directory) {
+    try (Stream<Path> children = Files.list(directory)) {
+      List<String> restorable = children.filter(Files::isDirectory)
+          .filter(child -> latestMetadataName(child).isPresent())
+          .map(child -> child.getFileName().toString()).sorted().toList();
+      return restorable.isEmpty() ? "" : "; it holds checkpoint directories " + restorable + ": pass one of them";
+    } catch (IOException | UncheckedIOException e) {
+      return "";
     }
   }
 

@@ -91,6 +91,9 @@ public final class LocalJobRunner {
       err.println("Cannot run job '" + plan.name() + "': " + e.getMessage());
       return USAGE;
     }
+    if (arguments.checkpoint() != null && !arguments.checkpoint().directory().isEmpty()) {
+      handle.checkpointDirectory().ifPresent(dir -> out.println("Checkpoints of job '" + plan.name() + "' go to " + dir));
+    }
     Thread hook = cancelOnShutdown ? new Thread(() -> cancelAndWait(handle), "weir-shutdown") : null;
     if (hook != null) {
       Runtime.getRuntime().addShutdownHook(hook);

@@ -239,7 +239,7 @@ final class JobExecution implements JobHandle, SubtaskListener {
       }
     }
     timer.stop();
-    CheckpointStats checkpoints = checkpointStats();
+    CheckpointStats checkpoints = CheckpointStats.NONE;
     if (checkpointing != null) {
       checkpointing.close(); // after the subtasks: nothing acknowledges any more
       checkpoints = checkpointing.stats();
@@ -320,23 +320,14 @@ final class JobExecution implements JobHandle, SubtaskListener {
     return checkpointing.triggerSavepoint(directory);
   }
 
-  /** Triggers a checkpoint now (tests); fails when the job does not checkpoint. */
-  CompletableFuture<CompletedCheckpoint> triggerCheckpoint() {
-    if (checkpointing == null) {
-      return CompletableFuture.failedFuture(new CheckpointAbortedException(0, "job '" + plan.name()
-          + "' was started without checkpointing"));
-    }
-    return checkpointing.triggerCheckpoint();
-  }
-
   @Override
   public CheckpointStats checkpointStats() {
     return checkpointing == null ? CheckpointStats.NONE : checkpointing.stats();
   }
 
-  /** The job's checkpoint directory, or null when it does not checkpoint. */
-  java.nio.file.Path checkpointDirectory() {
-    return checkpointing == null ? null : checkpointing.directory();
+  @Override
+  public java.util.Optional<java.nio.file.Path> checkpointDirectory() {
+    return checkpointing == null ? java.util.Optional.empty() : java.util.Optional.of(checkpointing.directory());
   }
 
   @Override

@@ -55,6 +55,11 @@ public interface JobHandle {
         + "' takes no savepoints"));
   }
 
+  /** The directory the job's periodic checkpoints go to; empty when it takes none. */
+  default java.util.Optional<java.nio.file.Path> checkpointDirectory() {
+    return java.util.Optional.empty();
+  }
+
   /** Counts and recent checkpoints of the job; {@link CheckpointStats#NONE} when it does not checkpoint. */
   default CheckpointStats checkpointStats() {
     return CheckpointStats.NONE;

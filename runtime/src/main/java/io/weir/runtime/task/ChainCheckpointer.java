@@ -74,7 +74,17 @@ final class ChainCheckpointer {
     SnapshotStorage storage;
     try {
       storage = checkpointing.storage().storageFor(options);
+    } catch (Exception e) {
+      decline(id, "snapshot failed on the task thread: " + describe(e));
+      return false;
+    }
+    try {
       chain.preCommitSinks(id); // first: the operator state snapshot below holds the pre-committed handles
+    } catch (RuntimeException e) { // a sink whose transaction failed half-way must not go on (SinkTransactions)
+      decline(id, "a transactional sink failed to pre-commit: " + describe(e));
+      throw e;
+    }
+    try {
       if (!options.isSavepoint()) {
         seedBaseFromRestore(storage);
       }

@@ -25,6 +25,20 @@ import org.slf4j.LoggerFactory;
  * handle is committed by exactly one new instance at any parallelism, while every instance's
  * {@code recover} knows all handles about to be committed and so never discards one of them.
  *
+ * <p>How a task drives it, per sink vertex whose invoker implements {@link TransactionalSinkBinding}:
+ * <ol>
+ *   <li>{@link #bind} after {@link SubtaskOperatorState#bind} of that invoker (which restores the
+ *       reserved state), before the chain opens;
+ *   <li>{@link #recover} once the chain opened, when it was restored ({@link SubtaskRestore#checkpointId()}),
+ *       before the first record;
+ *   <li>{@link #preCommit} at every checkpoint or savepoint barrier, before the operator state
+ *       snapshot that must hold the handle;
+ *   <li>{@link #commitUpTo} when a checkpoint completes (an aborted one needs nothing: its
+ *       transactions stay pending and the next completed checkpoint commits them);
+ *   <li>{@link #endOfInput} when the sink's input ended, before it closes;
+ *   <li>{@link #abortOpen} when the task fails or is cancelled.
+ * </ol>
+ *
  * <p>Everything runs on the task thread. What the sink throws fails the task as an
  * {@link OperatorException} naming the sink and the step.
  */

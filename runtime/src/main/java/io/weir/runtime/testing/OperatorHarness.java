@@ -158,7 +158,8 @@ public final class OperatorHarness<OUT> implements AutoCloseable {
   /**
    * Restores the keyed state of {@code snapshot} when the instance opens, and the operator state
    * of a sink that declares some (this instance's share, by its {@link #subtask} and each
-   * state's redistribution).
+   * state's redistribution). A transactional sink then recovers and commits its share of the
+   * restored transactions, as a job resuming from {@link OperatorSnapshot#checkpointId()} does.
    */
   public OperatorHarness<OUT> restoreFrom(OperatorSnapshot snapshot) {
     checkNotOpened();
@@ -484,7 +485,10 @@ public final class OperatorHarness<OUT> implements AutoCloseable {
     return true;
   }
 
-  /** Calls the operator's close() (if it was opened) and drops its state. */
+  /**
+   * Calls the operator's close() (if it was opened) and drops its state. A transactional sink's
+   * uncommitted transactions are left as they are, as after a crash.
+   */
   @Override
   public void close() throws Exception {
     if (closed) {

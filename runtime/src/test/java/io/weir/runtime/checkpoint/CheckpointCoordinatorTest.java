@@ -153,14 +153,15 @@ class CheckpointCoordinatorTest {
 
   @Test
   void aCheckpointNotAcknowledgedInTimeIsAborted() throws Exception {
-    coordinator(onDemand().withTimeout(Duration.ofMillis(200))).start();
+    coordinator(onDemand().withTimeout(Duration.ofMillis(500))).start();
+    SubtaskCheckpointAck onlyAck = tasks.write(1, graph.tasks().get(0), 0, List.of(), false); // files first: fsync is slow
     CompletableFuture<CompletedCheckpoint> future = coordinator.triggerCheckpoint();
     transport.nextBarrier();
-    coordinator.acknowledge(tasks.write(1, graph.tasks().get(0), 0, List.of(), false));
+    coordinator.acknowledge(onlyAck);
     ExecutionException failed = assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
     CheckpointAbortedException cause = assertInstanceOf(CheckpointAbortedException.class, failed.getCause());
     assertEquals(1, cause.checkpointId());
-    assertTrue(cause.getMessage().contains("timed out after 200 ms; 3 of 4 subtasks"), cause.getMessage());
+    assertTrue(cause.getMessage().contains("timed out after 500 ms; 3 of 4 subtasks"), cause.getMessage());
     assertTrue(cause.getMessage().contains("Lines -> Tokenize (2/2)"), cause.getMessage());
     assertEquals(List.of(1L), transport.aborted);
     CheckpointSummary summary = coordinator.stats().lastFailed().orElseThrow();
@@ -297,5 +298,31 @@ class CheckpointCoordinatorTest {
       Thread.sleep(5); // deleted on the io executor; the test's timeout bounds the wait
     }
     assertTrue(Files.isDirectory(temp.resolve("savepoints")), "only the savepoint's own directory goes");
+  }
+
+  @Test
+  void statsKeepCountsOfAllAndSummariesOfTheLastTen() throws Exception {
+    coordinator(onDemand()).start();
+    for (long id = 1; id <= 12; id++) {
+      CompletableFuture<CompletedCheckpoint> next = coordinator.triggerCheckpoint();
+      transport.nextBarrier();
+      if (id == 11) {
+        coordinator.decline(id, 0, 0, "busy");
+        assertThrows(ExecutionException.class, () -> next.get(10, TimeUnit.SECONDS));
+      } else {
+        tasks.acknowledgeAll(coordinator, id, List.of());
+        next.get(10, TimeUnit.SECONDS);
+      }
+    }
+    CheckpointStats stats = coordinator.stats();
+    assertEquals(11, stats.completed());
+    assertEquals(1, stats.failed());
+    assertEquals(0, stats.inProgress());
+    assertEquals(List.of(3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L),
+        stats.recent().stream().map(CheckpointSummary::id).toList());
+    assertEquals(12, stats.lastCompleted().orElseThrow().id());
+    assertEquals("subtask Lines -> Tokenize (1/2) declined: busy", stats.lastFailed().orElseThrow().failureReason());
+    assertTrue(stats.describe().startsWith("checkpoints: 11 completed, 1 failed, 0 in progress; last "),
+        stats.describe());
   }
 }

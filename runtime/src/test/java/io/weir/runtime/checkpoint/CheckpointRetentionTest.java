@@ -192,4 +192,42 @@ class CheckpointRetentionTest {
     assertEquals(List.of(), filesOf(2), "the failed attempt's files go at the first completion");
     assertEquals(9, filesOf(3).size());
   }
+
+  @Test
+  void aJobResumedFromASavepointElsewhereContinuesItsIdsAndNeverDeletesIt() throws Exception {
+    LocalDirectorySnapshotStorage savepoint = new LocalDirectorySnapshotStorage(temp.resolve("savepoint-wc-7-abcdef"));
+    CheckpointTestPlans.write(graph, savepoint, 7, CheckpointType.SAVEPOINT, false);
+    coordinator = new CheckpointCoordinator("wc", graph, CheckpointConfig.disabled().withDirectory("unused"), storage,
+        transport, timer, io);
+    coordinator.restoredFrom(RestorePlan.load(savepoint.directory(), graph, false));
+    coordinator.start();
+    assertTrue(coordinator.latestCompleted().isEmpty(), "a savepoint is not one of the job's checkpoints");
+    complete(8, List.of());
+    complete(9, List.of());
+    assertEquals(List.of(7L), RestorePlanIds.ids(savepoint));
+    try (Stream<Path> files = Files.list(savepoint.directory())) {
+      assertEquals(9, files.count(), "every file of the savepoint stays");
+    }
+  }
+
+  @Test
+  void afterTheJobEndedOnlyTheRetainedCheckpointsStay() throws Exception {
+    start(1);
+    complete(1, List.of());
+    complete(2, List.of("chk-1-keyed-count-0-000001.sst"));
+    CompletableFuture<CompletedCheckpoint> interrupted = coordinator.triggerCheckpoint();
+    transport.nextBarrier();
+    tasks.write(3, graph.tasks().get(1), 1, List.of(), false);
+    coordinator.discardAbandonedCheckpoints(); // ignored while the job runs
+    coordinator.cleanupIdle().get(10, TimeUnit.SECONDS);
+    assertFalse(filesOf(3).isEmpty());
+
+    coordinator.stop();
+    assertThrows(ExecutionException.class, () -> interrupted.get(10, TimeUnit.SECONDS));
+    coordinator.discardAbandonedCheckpoints();
+    coordinator.cleanupIdle().get(10, TimeUnit.SECONDS);
+    assertEquals(List.of(), filesOf(3), "interrupted by the end: nothing in it can be restored");
+    assertEquals(9, filesOf(2).size());
+    assertEquals(List.of("chk-1-keyed-count-0-000001.sst"), filesOf(1), "still shared by the retained checkpoint");
+  }
 }

@@ -71,11 +71,18 @@ final class FakeTaskSnapshots {
 
   /** Acknowledges every subtask of checkpoint {@code id} (files written first). */
   void acknowledgeAll(CheckpointCoordinator coordinator, long id, List<String> sharedFiles) throws IOException {
+    writeAll(id, sharedFiles).forEach(coordinator::acknowledge);
+  }
+
+  /** Writes every subtask's part of checkpoint {@code id}; returns the acknowledgements to send. */
+  List<SubtaskCheckpointAck> writeAll(long id, List<String> sharedFiles) throws IOException {
+    List<SubtaskCheckpointAck> acks = new ArrayList<>();
     for (TaskSpec task : graph.tasks()) {
       for (int s = 0; s < task.parallelism(); s++) {
-        coordinator.acknowledge(write(id, task, s, sharedFiles, false));
+        acks.add(write(id, task, s, sharedFiles, false));
       }
     }
+    return acks;
   }
 
   /** Writes a data file of one byte. */

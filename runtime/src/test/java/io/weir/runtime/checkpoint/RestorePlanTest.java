@@ -110,6 +110,12 @@ class RestorePlanTest {
     IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
         () -> RestorePlan.load(storage.directory(), atTwo, false));
     assertTrue(empty.getMessage().contains("no complete checkpoint or savepoint"), empty.getMessage());
+    CheckpointTestPlans.write(atTwo, new LocalDirectorySnapshotStorage(temp.resolve("runs").resolve("wc-17")), 1,
+        CheckpointType.CHECKPOINT, false);
+    IllegalArgumentException parent = assertThrows(IllegalArgumentException.class,
+        () -> RestorePlan.load(temp.resolve("runs"), atTwo, false));
+    assertTrue(parent.getMessage().contains("it holds checkpoint directories [wc-17]: pass one of them"),
+        parent.getMessage());
     new FakeTaskSnapshots(atTwo, storage).data("chk-1-op-lines-0.data");
     IllegalArgumentException notMetadata = assertThrows(IllegalArgumentException.class,
         () -> RestorePlan.load(storage.dataPath("chk-1-op-lines-0.data"), atTwo, false));

@@ -80,6 +80,8 @@ class CheckpointRunnerArgumentsTest {
       List<String> names = dirs.map(p -> p.getFileName().toString()).toList();
       assertEquals(1, names.size(), names.toString());
       assertTrue(names.get(0).matches("wordcount-test-\\d+"), names.toString());
+      assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Checkpoints of job 'wordcount-test' go to "
+          + temp.toAbsolutePath().resolve(names.get(0))), out.toString(StandardCharsets.UTF_8));
     }
   }
 

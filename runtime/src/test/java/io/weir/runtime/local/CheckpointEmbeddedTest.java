@@ -13,6 +13,7 @@ import io.weir.runtime.checkpoint.CompletedCheckpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -123,7 +124,7 @@ class CheckpointEmbeddedTest {
   }
 
   @Test
-  void aFinishedJobRefusesSavepointsNamingTheFinishedSubtask() throws Exception {
+  void aJobThatEndedRefusesSavepoints() throws Exception {
     String run = "finishing";
     GatedWordCountJob.gate(run).set(true);
     JobHandle job = new LocalCluster().submit(GatedWordCountJob.plan(1), options(run, 1, "--per-partition", "1")
@@ -132,6 +133,31 @@ class CheckpointEmbeddedTest {
     ExecutionException e = assertThrows(ExecutionException.class,
         () -> job.triggerSavepoint(temp.toString()).get(10, TimeUnit.SECONDS));
     assertTrue(e.getCause().getMessage().contains("no longer running"), e.getCause().getMessage());
+  }
+
+  @Test
+  void oneFinishedSourceSubtaskStopsCheckpointsNamingIt() throws Exception {
+    String run = "half-finished";
+    // one partition: the second source subtask owns none and finishes at once; the first waits at its gate
+    JobHandle job = new LocalCluster().submit(GatedWordCountJob.plan(2), RunOptions.builder().parallelism(2)
+        .parameters("--run", run, "--partitions", "1", "--per-partition", "100", "--pause-after", "10")
+        .checkpointing(CheckpointConfig.every(Duration.ofMillis(20), "")).build());
+    String refusal = "";
+    for (int attempt = 0; attempt < 500 && !refusal.contains("finished"); attempt++) {
+      try { // a savepoint may still succeed if its barrier beats the second subtask's end
+        job.triggerSavepoint(temp.toString()).get(10, TimeUnit.SECONDS);
+      } catch (ExecutionException e) { // refused once the end is known; declined by the ending subtask before
+        refusal = e.getCause().getMessage();
+      }
+      Thread.sleep(10);
+    }
+    assertTrue(refusal.contains("Sentences -> Tokenize (2/2)") && refusal.contains("finished"), refusal);
+    Thread.sleep(100); // one whose metadata was being written when the subtask finished may still complete
+    long completed = job.checkpointStats().completed();
+    Thread.sleep(200);
+    assertEquals(completed, job.checkpointStats().completed(), "no periodic checkpoint completes any more");
+    GatedWordCountJob.gate(run).set(true);
+    job.await(Duration.ofSeconds(60)).orThrow();
   }
 
   @Test
@@ -180,9 +206,9 @@ class CheckpointEmbeddedTest {
     try (Stream<Path> files = Files.list(jobDir)) {
       for (String file : files.map(p -> p.getFileName().toString()).toList()) {
         long id = Long.parseLong(file.substring(4, file.indexOf('-', 4)));
-        // older than the retained ones: only shared files they reference; newer: the one aborted by the cancel
-        assertTrue(id >= retained.get(0) || referenced.contains(file),
-            file + " belongs to a subsumed checkpoint and is not referenced: it should have been deleted");
+        // at the job's end only the retained checkpoints stay, with the older shared files they reference
+        assertTrue(retained.contains(id) || referenced.contains(file),
+            file + " belongs to a checkpoint that is not retained and is not referenced: it should have been deleted");
       }
     }
 
@@ -232,5 +258,72 @@ class CheckpointEmbeddedTest {
     GatedWordCountJob.gate(second).set(true);
     new LocalCluster().run(GatedWordCountJob.plan(2), options(second, 2).restoreFrom(jobDir).build()).orThrow();
     assertEquals(GatedWordCountJob.oracle(PARTITIONS, PER_PARTITION), GatedWordCountJob.latest(second));
+  }
+
+  @Test
+  void aSavepointAmidPeriodicCheckpointsOfAFlowingJobCompletesAndCountsStayExact() throws Exception {
+    String run = "busy";
+    JobHandle job = new LocalCluster().submit(GatedWordCountJob.plan(2), options(run, 2, "--pause-after", "2000")
+        .checkpointing(CheckpointConfig.every(Duration.ofMillis(5), "").withMaxConcurrent(2)).build());
+    GatedWordCountJob.limit(run).set(2000);
+    CompletedCheckpoint savepoint = job.triggerSavepoint(temp.resolve("busy-savepoints").toString())
+        .get(60, TimeUnit.SECONDS);
+    assertTrue(savepoint.isSavepoint());
+    GatedWordCountJob.gate(run).set(true);
+    JobResult result = job.await(Duration.ofSeconds(60)).orThrow();
+    assertEquals(GatedWordCountJob.oracle(PARTITIONS, PER_PARTITION), GatedWordCountJob.latest(run));
+    assertTrue(result.checkpoints().completed() >= 1, result.checkpoints().describe());
+  }
+
+  @Test
+  void atLeastOnceCheckpointsCompleteWhileTheJobRuns() throws Exception {
+    String run = "at-least-once";
+    JobHandle job = new LocalCluster().submit(GatedWordCountJob.plan(2), options(run, 2, "--pause-after", "1000")
+        .checkpointing(CheckpointConfig.every(Duration.ofMillis(10), "")
+            .withMode(io.weir.runtime.checkpoint.CheckpointingMode.AT_LEAST_ONCE)).build());
+    waitFor(job, () -> job.checkpointStats().completed() >= 2, "two completed checkpoints");
+    GatedWordCountJob.gate(run).set(true);
+    job.await(Duration.ofSeconds(60)).orThrow();
+    assertEquals(GatedWordCountJob.oracle(PARTITIONS, PER_PARTITION), GatedWordCountJob.latest(run),
+        "without a failure nothing is counted twice");
+  }
+
+  @Test
+  void aTransactionalFileSinkCommitsOnSavepointsAndHoldsEveryLineOnceAfterARescaledResume() throws Exception {
+    Path output = temp.resolve("out");
+    String first = "files";
+    JobHandle job = new LocalCluster().submit(GatedWordCountJob.filesPlan(2), options(first, 2, "--pause-after", "2000",
+        "--output", output.toString()).checkpointing(CheckpointConfig.disabled()).build());
+    waitFor(job, () -> GatedWordCountJob.emitted(first).get() >= 4000, "both sources to reach their pause");
+    assertEquals(List.of(), committedLines(output), "nothing is committed before a checkpoint completes");
+    CompletedCheckpoint savepoint = job.triggerSavepoint(temp.resolve("sp").toString()).get(60, TimeUnit.SECONDS);
+    waitFor(job, () -> committedLines(output).size() == 4000, "the savepoint's transactions to commit");
+    job.cancel();
+    assertEquals(JobStatus.CANCELED, job.await(Duration.ofSeconds(60)).status());
+
+    String second = "files-resumed";
+    GatedWordCountJob.gate(second).set(true);
+    new LocalCluster().run(GatedWordCountJob.filesPlan(2), options(second, 3, "--output", output.toString())
+        .restoreFrom(Path.of(savepoint.location())).build()).orThrow();
+    List<String> expected = GatedWordCountJob.allLines(PARTITIONS, PER_PARTITION).stream()
+        .map(l -> l.toUpperCase(java.util.Locale.ROOT)).sorted().toList();
+    assertEquals(expected, committedLines(output).stream().sorted().toList(), "every line exactly once");
+  }
+
+  /** The lines of every committed file of {@code directory} (never in-progress ones). */
+  private static List<String> committedLines(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    List<String> lines = new java.util.ArrayList<>();
+    try (Stream<Path> files = Files.list(directory)) {
+      for (Path file : files.filter(f -> !f.getFileName().toString().endsWith(
+          io.weir.api.files.TransactionalFileSink.IN_PROGRESS)).toList()) {
+        lines.addAll(Files.readAllLines(file));
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return lines;
   }
 }

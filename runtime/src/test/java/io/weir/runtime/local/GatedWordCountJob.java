@@ -157,6 +157,25 @@ final class GatedWordCountJob {
     public void close() {}
   }
 
+  /** Sentences -> UpperFiles (exactly-once files into {@code --output}), the sink chained to the source. */
+  static JobPlan filesPlan(int parallelism) {
+    return JobPlan.builder("gated-files").defaultParallelism(parallelism).maxParallelism(128)
+        .source("sentences", "Sentences", Sentences.class.getName(), 0, Sentences::new, TestSerializers.STRING)
+        .sink("files", "UpperFiles", io.weir.runtime.fixtures.FileSinkJob.UpperFiles.class.getName(), 0,
+            io.weir.runtime.fixtures.FileSinkJob.UpperFiles_WeirInvoker::new, List.of("java.lang.String"), null)
+        .edge("sentences", "files", 0, Partitioning.FORWARD)
+        .build();
+  }
+
+  /** Every line of the input, in no particular order. */
+  static List<String> allLines(int partitions, long perPartition) {
+    List<String> lines = new ArrayList<>();
+    for (long i = 0; i < partitions * perPartition; i++) {
+      lines.add(WordCountJob.line(i));
+    }
+    return lines;
+  }
+
   static JobPlan plan(int parallelism) {
     return JobPlan.builder("gated-wc").defaultParallelism(parallelism).maxParallelism(128)
         .source("sentences", "Sentences", Sentences.class.getName(), 0, Sentences::new, TestSerializers.STRING)

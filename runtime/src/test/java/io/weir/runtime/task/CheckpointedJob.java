@@ -42,7 +42,7 @@ final class CheckpointedJob implements AutoCloseable {
   private final List<Thread> threads = new ArrayList<>();
   private final SubtaskWiring wiring;
   final Map<Long, List<SubtaskCheckpointAck>> acks = new ConcurrentHashMap<>();
-  final List<String> declines = java.util.Collections.synchronizedList(new ArrayList<>());
+  final List<String> declines = new java.util.concurrent.CopyOnWriteArrayList<>();
   final Map<String, Throwable> failures = new ConcurrentHashMap<>();
   /** Subtasks (task index, subtask) whose storage access fails while this holds for them; none by default. */
   volatile BiPredicate<Integer, Integer> storageFails = (task, subtask) -> false;
@@ -61,7 +61,7 @@ final class CheckpointedJob implements AutoCloseable {
     CheckpointResponder responder = new CheckpointResponder() {
       @Override
       public void acknowledge(SubtaskCheckpointAck ack) {
-        acks.computeIfAbsent(ack.checkpointId(), id -> java.util.Collections.synchronizedList(new ArrayList<>()))
+        acks.computeIfAbsent(ack.checkpointId(), id -> new java.util.concurrent.CopyOnWriteArrayList<>())
             .add(ack);
       }
 
@@ -103,9 +103,10 @@ final class CheckpointedJob implements AutoCloseable {
   }
 
   /**
-   * Triggers checkpoint {@code id} at every source subtask, as the coordinator does, but
-   * {@code staggerMillis} apart: the barriers then reach each consumer far apart, so alignment has
-   * records to hold back (or, unaligned, to record).
+   * Triggers checkpoint {@code id} at every source subtask, as the coordinator does, but one after
+   * the other: the next source only {@code staggerMillis} after the previous one answered (its
+   * barrier is out by then). The barriers thus reach each consumer far apart however busy the
+   * machine is, so alignment has records to hold back (or, unaligned, to record).
    */
   void trigger(long id, CheckpointOptions options, long staggerMillis) throws InterruptedException {
     boolean first = true;
@@ -116,7 +117,20 @@ final class CheckpointedJob implements AutoCloseable {
         }
         first = false;
         runner.triggerCheckpoint(new CheckpointBarrier(id, System.currentTimeMillis(), options));
+        awaitAnswer(id, runner.setup().task().index(), runner.setup().subtaskIndex());
       }
+    }
+  }
+
+  /** Waits until subtask {@code subtask} of task {@code task} acknowledged or declined checkpoint {@code id}. */
+  private void awaitAnswer(long id, int task, int subtask) throws InterruptedException {
+    String declined = id + " " + task + "/" + subtask + ":";
+    while (acks.getOrDefault(id, List.of()).stream().noneMatch(a -> a.task() == task && a.subtask() == subtask)
+        && declines.stream().noneMatch(d -> d.startsWith(declined))) {
+      if (!failures.isEmpty()) {
+        throw new AssertionError("a subtask failed: " + failures);
+      }
+      Thread.sleep(1);
     }
   }
 

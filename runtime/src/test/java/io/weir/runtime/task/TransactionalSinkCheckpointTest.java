@@ -97,6 +97,63 @@ class TransactionalSinkCheckpointTest {
     assertEquals(expected.stream().sorted().toList(), committed.stream().sorted().toList());
   }
 
+  /** A transactional sink whose pre-commit fails: it aborts its open transaction when the task fails. */
+  static final class FailingPreCommit implements io.weir.runtime.operator.OperatorInvoker<Void>,
+      io.weir.runtime.operator.TransactionalSinkBinding, io.weir.api.TwoPhaseCommitSink {
+    static final java.util.concurrent.atomic.AtomicInteger ABORTS = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public void open(io.weir.api.OperatorContext context, io.weir.state.backend.KeyedStateBackend state) {}
+
+    @Override
+    public void process(int input, Object record, io.weir.api.Emitter<Void> out) {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public io.weir.api.TwoPhaseCommitSink transactionalSink() {
+      return this;
+    }
+
+    @Override
+    public String preCommit(long checkpointId) throws IOException {
+      throw new IOException("cannot force the file to disk (test)");
+    }
+
+    @Override
+    public void commit(String handle) {}
+
+    @Override
+    public void abortOpen() {
+      ABORTS.incrementAndGet();
+    }
+  }
+
+  @Test
+  void aFailingPreCommitDeclinesTheCheckpointAndFailsTheTask() throws Exception {
+    JobPlan plan = JobPlan.builder("failing").defaultParallelism(1)
+        .source("positions", "Partitions", KeyedCountJob.Partitions.class.getName(), 0,
+            KeyedCountJob.Partitions::new, TestSerializers.LONG)
+        .sink("failing", "Failing", FailingPreCommit.class.getName(), 0, FailingPreCommit::new,
+            List.of("java.lang.Long"), null)
+        .edge("positions", "failing", 0, Partitioning.FORWARD)
+        .build();
+    LocalDirectorySnapshotStorage storage = new LocalDirectorySnapshotStorage(directory.resolve("checkpoints"));
+    FailingPreCommit.ABORTS.set(0);
+    try (CheckpointedJob job = new CheckpointedJob(plan, parameters("--pause-micros", "200", "--stall-at", "100"),
+        storage, new BufferSettings(256, 4, 2), (task, subtask) -> null)) {
+      job.start();
+      job.trigger(1, ALIGNED, 0);
+      job.join();
+      assertEquals(1, job.declines.size(), job.declines.toString());
+      assertTrue(job.declines.get(0).contains("cannot force the file to disk (test)"), job.declines.toString());
+      Throwable failure = job.failures.values().iterator().next();
+      assertTrue(failure.getMessage().contains("pre-commit for checkpoint 1 failed"), failure.toString());
+      assertEquals(1, FailingPreCommit.ABORTS.get());
+    }
+  }
+
   private List<String> awaitCommitted() throws Exception {
     while (true) {
       List<String> lines = committedLines();
