@@ -111,6 +111,11 @@ final class AttemptCheckpoints {
     return coordinator.triggerSavepoint(directory);
   }
 
+  /** Once the job ended: deletes the files of checkpoints that are not retained (aborted, interrupted). */
+  void discardAbandoned() {
+    coordinator.discardAbandonedCheckpoints();
+  }
+
   Optional<CompletedCheckpoint> latestCompleted() {
     return coordinator.latestCompleted();
   }

@@ -45,6 +45,8 @@ final class JobCheckpointing {
   private boolean firstUsed;
   /** The coordinator of the attempt deployed now, or null. */
   private volatile AttemptCheckpoints current;
+  /** The coordinator of the attempt that stopped last: it cleans up once the job has ended. */
+  private AttemptCheckpoints lastStopped;
 
   JobCheckpointing(String jobId, JobSubmission submission, PhysicalGraph graph, RestorePlan firstRestore) {
     this.jobId = jobId;
@@ -135,9 +137,21 @@ final class JobCheckpointing {
       return;
     }
     current = null;
+    lastStopped = stopping;
     stopping.stop();
     stopping.latestCompleted().ifPresent(latest -> restorePath = CheckpointHistory.restorePath(latest));
     history.attemptStopped(stopping);
+  }
+
+  /**
+   * The job has ended and no subtask writes any more: files of checkpoints that were aborted or
+   * interrupted go; the retained ones (the latest, to resume from) stay.
+   */
+  void jobEnded() {
+    attemptStopped();
+    if (lastStopped != null && directory != null) {
+      lastStopped.discardAbandoned();
+    }
   }
 
   /** A TaskManager's acknowledgement; those of other attempts are dropped. Any thread. */

@@ -96,6 +96,19 @@ class ClusterCheckpointTest {
     assertTrue(last.stateBytes() > 0, last.toString());
     assertTrue(last.location().startsWith(checkpoints.resolve(jobId).toString()), last.location());
     assertTrue(Files.isRegularFile(Path.of(last.location())), "the latest checkpoint's metadata is kept: " + last);
+    // once the job ended, only the retained checkpoint's files stay (those of aborted ones are discarded)
+    Path jobDirectory = checkpoints.resolve(jobId);
+    String retainedPrefix = "chk-" + last.id() + "-";
+    List<String> others = List.of("?");
+    for (int i = 0; i < 200 && !others.isEmpty(); i++) {
+      try (var files = Files.list(jobDirectory)) {
+        others = files.map(f -> f.getFileName().toString()).filter(n -> !n.startsWith(retainedPrefix)).toList();
+      }
+      if (!others.isEmpty()) {
+        Thread.sleep(50); // the JobManager deletes on its io executor
+      }
+    }
+    assertEquals(List.of(), others, "files of checkpoints other than " + last.id());
 
     // a new job started from that retained checkpoint (taken mid-input) finishes the rest exactly
     Path resumedOutput = output("resumed");
