@@ -102,7 +102,10 @@ public final class CheckpointCoordinator {
     });
   }
 
-  /** Aborts pending checkpoints and triggers no more (the job ended, is cancelled or failing). */
+  /**
+   * Aborts pending checkpoints and triggers no more (the job ended, is cancelled or failing). One
+   * whose every subtask acknowledged, whose metadata is being written, still completes.
+   */
   public void stop() {
     stopped = true;
     thread.executeAndWait(this::stopOnTimer, 10);
@@ -182,9 +185,8 @@ public final class CheckpointCoordinator {
   }
 
   /**
-   * Once the job has ended (no subtask runs, so none writes any more) and the coordinator is
-   * stopped: deletes the files of every checkpoint that is not retained, such as those aborted
-   * since the last completion or interrupted by the end, so only restorable checkpoints remain.
+   * Once the job ended (no subtask writes any more) and the coordinator stopped: deletes the files
+   * of every checkpoint not retained (aborted, or interrupted by the end); only restorable ones stay.
    */
   public void discardAbandonedCheckpoints() {
     thread.execute(() -> {
@@ -305,7 +307,7 @@ public final class CheckpointCoordinator {
 
   private void onMetadataWritten(PendingCheckpoint p, CheckpointMetadata metadata, Exception failure) {
     if (pending.get(p.id()) != p) {
-      return; // aborted while writing (the coordinator stopped); the next completion deletes its files
+      return; // cannot happen: nothing aborts a checkpoint while its metadata is written
     }
     if (failure != null) {
       abort(p, "writing its metadata " + metadata.metadataName() + " failed: " + failure);
@@ -334,10 +336,9 @@ public final class CheckpointCoordinator {
 
   private void onDecline(long id, int task, int subtask, String reason) {
     PendingCheckpoint p = pending.get(id);
-    if (p == null || p.isFinalizing()) {
-      return;
+    if (p != null && !p.isFinalizing()) { // a late decline cannot undo a checkpoint every subtask acknowledged
+      abort(p, "subtask " + describeSubtask(task, subtask) + " declined: " + reason);
     }
-    abort(p, "subtask " + describeSubtask(task, subtask) + " declined: " + reason);
   }
 
   private void onTimeout(PendingCheckpoint p) {
@@ -371,7 +372,9 @@ public final class CheckpointCoordinator {
     stopped = true;
     periodic.cancel();
     for (PendingCheckpoint p : new ArrayList<>(pending.values())) {
-      abort(p, "the job is no longer running");
+      if (!p.isFinalizing()) { // every subtask acknowledged one being finalized: it is whole and completes
+        abort(p, "the job is no longer running");
+      }
     }
   }
 
@@ -391,9 +394,7 @@ public final class CheckpointCoordinator {
   }
 
   private String describeSubtask(int task, int subtask) {
-    if (task >= 0 && task < graph.tasks().size()) {
-      return graph.tasks().get(task).subtaskName(subtask);
-    }
-    return "task " + task + " subtask " + subtask;
+    return task >= 0 && task < graph.tasks().size() ? graph.tasks().get(task).subtaskName(subtask)
+        : "task " + task + " subtask " + subtask;
   }
 }

@@ -58,8 +58,7 @@ final class JobCheckpointing implements CheckpointTransport, CheckpointResponder
     this.temporary = config.directory().isEmpty();
     try {
       this.directory = temporary ? Files.createTempDirectory("weir-checkpoints-")
-          : Files.createDirectories(Path.of(config.directory()).toAbsolutePath()
-              .resolve(flat(jobName) + "-" + System.currentTimeMillis()));
+          : freshDirectory(Files.createDirectories(Path.of(config.directory()).toAbsolutePath()), flat(jobName));
       LocalDirectorySnapshotStorage storage = new LocalDirectorySnapshotStorage(directory);
       this.storageAccess = new DirectoryCheckpointStorageAccess(storage);
       this.timer = Executors.newSingleThreadScheduledExecutor(threads("weir-checkpoint " + jobName));
@@ -72,6 +71,17 @@ final class JobCheckpointing implements CheckpointTransport, CheckpointResponder
     }
     if (restore != null) {
       coordinator.restoredFrom(restore);
+    }
+  }
+
+  /** {@code <root>/<job>-<startMillis>}, created here: a job started in the same millisecond takes the next one. */
+  private static Path freshDirectory(Path root, String job) throws IOException {
+    for (long millis = System.currentTimeMillis(); ; millis++) {
+      try {
+        return Files.createDirectory(root.resolve(job + "-" + millis));
+      } catch (java.nio.file.FileAlreadyExistsException taken) {
+        // another run of the job started in the same millisecond
+      }
     }
   }
 

@@ -51,7 +51,8 @@ public final class InputGate implements ChannelTarget {
    * Queues an unaligned barrier ahead of every buffer already queued: the consumer reads it next
    * (after earlier priority events). The barrier passed on counts the data buffers of its channel it
    * overtook here, on top of those it overtook before reaching the gate, so the consumer knows how
-   * many buffers that follow it on the channel still belong before the cut.
+   * many buffers that follow it on the channel still belong before the cut; the event buffer also
+   * lists those queued here ({@link NetworkBuffer#overtakenInGate()}).
    */
   @Override
   public void addPriority(NetworkBuffer event) {
@@ -60,13 +61,16 @@ public final class InputGate implements ChannelTarget {
     }
     lock.lock();
     try {
-      int overtaken = 0;
+      java.util.List<NetworkBuffer> overtaken = new java.util.ArrayList<>();
       for (NetworkBuffer queued : queue) {
         if (queued.channel() == event.channel() && !queued.isEvent()) {
-          overtaken++;
+          overtaken.add(queued);
         }
       }
-      priority.addLast(overtaken == 0 ? event : NetworkBuffer.event(barrier.overtook(overtaken), event.channel()));
+      // the consumer copies the overtaken buffers when it reads the barrier, not when it gets to them:
+      // under backpressure that may be long after, and the checkpoint would wait for it
+      priority.addLast(overtaken.isEmpty() ? event
+          : NetworkBuffer.priorityEvent(barrier.overtook(overtaken.size()), event.channel(), overtaken));
       notEmpty.signal();
     } finally {
       lock.unlock();

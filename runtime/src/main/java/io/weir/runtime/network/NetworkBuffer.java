@@ -11,6 +11,8 @@ public final class NetworkBuffer {
   private final BufferRecycler recycler;
   private final byte[] home;
   private final ChannelEvent event;
+  /** For a priority barrier: the data buffers of its channel it overtook inside the gate, still queued there. */
+  private final java.util.List<NetworkBuffer> overtakenInGate;
   byte[] data;
   int length;
   int records;
@@ -22,13 +24,37 @@ public final class NetworkBuffer {
     this.home = new byte[size];
     this.data = home;
     this.event = null;
+    this.overtakenInGate = java.util.List.of();
   }
 
-  private NetworkBuffer(ChannelEvent event, int channel) {
+  private NetworkBuffer(ChannelEvent event, int channel, java.util.List<NetworkBuffer> overtakenInGate) {
     this.recycler = null;
     this.home = null;
     this.event = event;
     this.channel = channel;
+    this.overtakenInGate = overtakenInGate;
+  }
+
+  private NetworkBuffer(ChannelEvent event, int channel) {
+    this(event, channel, java.util.List.of());
+  }
+
+  /**
+   * A priority barrier that overtook {@code overtakenInGate} in the consumer's gate: those buffers
+   * stay queued there (the consumer processes them after the barrier) and are untouched until it
+   * does, so the consumer may copy them as in-flight data as soon as it reads the barrier.
+   */
+  static NetworkBuffer priorityEvent(CheckpointBarrier barrier, int channel, java.util.List<NetworkBuffer> overtakenInGate) {
+    return new NetworkBuffer(barrier, channel, java.util.List.copyOf(overtakenInGate));
+  }
+
+  /**
+   * For a barrier read from a gate: the overtaken data buffers still queued behind it in the gate,
+   * the first {@code size()} of its {@link CheckpointBarrier#overtaken()} (the rest were overtaken
+   * before the gate and arrive later). Empty for everything else.
+   */
+  public java.util.List<NetworkBuffer> overtakenInGate() {
+    return overtakenInGate;
   }
 
   /** An event buffer for channel {@code channel}: not pooled, recycling it is a no-op. */

@@ -102,7 +102,7 @@ final class BarrierHandler {
     }
     ChannelEvent event = buffer.event();
     if (event instanceof CheckpointBarrier barrier) {
-      onBarrier(barrier, channel);
+      onBarrier(barrier, channel, buffer.overtakenInGate());
       return null;
     }
     if (event instanceof CancelCheckpointMarker marker) {
@@ -125,7 +125,7 @@ final class BarrierHandler {
   void checkAlignmentTimeout() {
     long timeout = alignmentTimeoutNanos();
     if (timeout > 0 && nanoClock.getAsLong() - firstBarrierNanos >= timeout) {
-      switchToUnaligned(-1, 0);
+      switchToUnaligned(-1, 0, List.of());
     }
   }
 
@@ -141,45 +141,45 @@ final class BarrierHandler {
     return pending.options().alignmentTimeoutMillis() * 1_000_000L;
   }
 
-  private void onBarrier(CheckpointBarrier barrier, int channel) {
+  private void onBarrier(CheckpointBarrier barrier, int channel, List<NetworkBuffer> inGate) {
     long id = barrier.checkpointId();
     if (id < currentId) {
       return; // of a checkpoint given up (or done) here already
     }
     if (id > currentId) {
       giveUpCurrent("checkpoint " + id + " overtook it at this task");
-      start(barrier, channel);
+      start(barrier, channel, inGate);
       return;
     }
     if (pending != null) {
-      arrive(channel, barrier);
+      arrive(channel, barrier, inGate);
     } else if (recording != null && recording.checkpointId() == id && !recording.barrierArrived(channel)) {
-      recording.onBarrier(channel, barrier.overtaken());
+      recording.onBarrier(channel, barrier.overtaken(), inGate);
     }
   }
 
-  private void start(CheckpointBarrier barrier, int channel) {
+  private void start(CheckpointBarrier barrier, int channel, List<NetworkBuffer> inGate) {
     currentId = barrier.checkpointId();
     firstBarrierNanos = nanoClock.getAsLong();
     arrived = new boolean[channels];
     if (barrier.isPriority()) {
       recording = new InFlightRecording(currentId, ended);
-      recording.onBarrier(channel, barrier.overtaken());
+      recording.onBarrier(channel, barrier.overtaken(), inGate);
       takeUnaligned(barrier, recording);
       return;
     }
     pending = barrier;
-    arrive(channel, barrier);
+    arrive(channel, barrier, inGate);
   }
 
-  private void arrive(int channel, CheckpointBarrier barrier) {
+  private void arrive(int channel, CheckpointBarrier barrier, List<NetworkBuffer> inGate) {
     if (arrived[channel]) {
       throw new IllegalStateException("channel " + channel + " delivered the barrier of checkpoint "
           + barrier.checkpointId() + " twice");
     }
     arrived[channel] = true;
     if (barrier.isPriority()) {
-      switchToUnaligned(channel, barrier.overtaken()); // its upstream switched already
+      switchToUnaligned(channel, barrier.overtaken(), inGate); // its upstream switched already
       return;
     }
     if (exactlyOnce(pending)) {
@@ -206,13 +206,13 @@ final class BarrierHandler {
    * The pending aligned checkpoint becomes unaligned here. {@code channel} (or -1) delivered a
    * priority barrier that overtook {@code overtaken} buffers; channels without barrier are recorded.
    */
-  private void switchToUnaligned(int channel, int overtaken) {
+  private void switchToUnaligned(int channel, int overtaken, List<NetworkBuffer> inGate) {
     CheckpointBarrier barrier = pending;
     pending = null;
     recording = new InFlightRecording(barrier.checkpointId(), ended);
     for (int c = 0; c < channels; c++) {
       if (arrived[c] && !ended[c]) {
-        recording.onBarrier(c, c == channel ? overtaken : 0);
+        recording.onBarrier(c, c == channel ? overtaken : 0, c == channel ? inGate : List.of());
       }
     }
     CheckpointOptions o = barrier.options();

@@ -19,6 +19,8 @@ final class InFlightRecording {
 
   private final long checkpointId;
   private final int[] remaining;
+  /** Per channel: data buffers about to be processed that were already recorded when their barrier came. */
+  private final int[] alreadyRecorded;
   private int open;
   private long bytes;
   private final List<InFlightBuffer> buffers = new ArrayList<>();
@@ -28,6 +30,7 @@ final class InFlightRecording {
   InFlightRecording(long checkpointId, boolean[] ended) {
     this.checkpointId = checkpointId;
     this.remaining = new int[ended.length];
+    this.alreadyRecorded = new int[ended.length];
     for (int c = 0; c < ended.length; c++) {
       remaining[c] = ended[c] ? 0 : UNTIL_BARRIER;
       if (!ended[c]) {
@@ -52,25 +55,46 @@ final class InFlightRecording {
 
   /** Channel {@code channel} delivered this checkpoint's barrier, which overtook {@code overtaken} data buffers. */
   void onBarrier(int channel, int overtaken) {
+    onBarrier(channel, overtaken, List.of());
+  }
+
+  /**
+   * Channel {@code channel} delivered this checkpoint's barrier, which overtook {@code overtaken}
+   * data buffers, the first of which, {@code inGate}, are still queued in the gate: they are copied
+   * now (and skipped when processed), so the checkpoint need not wait until the task gets to them.
+   */
+  void onBarrier(int channel, int overtaken, List<NetworkBuffer> inGate) {
     if (remaining[channel] != UNTIL_BARRIER) {
       throw new IllegalStateException("channel " + channel + " delivered the barrier of checkpoint " + checkpointId
           + " twice");
     }
-    remaining[channel] = overtaken;
-    if (overtaken == 0) {
+    for (NetworkBuffer buffer : inGate) {
+      record(buffer);
+    }
+    alreadyRecorded[channel] = inGate.size();
+    remaining[channel] = overtaken - inGate.size();
+    if (remaining[channel] == 0) {
       finishChannel();
     }
+  }
+
+  private void record(NetworkBuffer buffer) {
+    buffers.add(InFlightBuffer.copyOf(buffer.channel(), buffer.records(), buffer.data(), buffer.length()));
+    bytes += buffer.length();
   }
 
   /** A data buffer the task is about to process: copied if it still precedes the cut. */
   void onData(NetworkBuffer buffer) {
     int channel = buffer.channel();
+    if (alreadyRecorded[channel] > 0) {
+      alreadyRecorded[channel]--;
+      return;
+    }
     int left = remaining[channel];
     if (left == 0) {
       return;
     }
-    buffers.add(InFlightBuffer.copyOf(channel, buffer.records(), buffer.data(), buffer.length()));
-    bytes += buffer.length();
+    record(buffer);
     if (left > 0) {
       remaining[channel] = left - 1;
       if (left == 1) {

@@ -299,4 +299,30 @@ class CheckpointCoordinatorTest {
     }
     assertTrue(Files.isDirectory(temp.resolve("savepoints")), "only the savepoint's own directory goes");
   }
+
+  @Test
+  void statsKeepCountsOfAllAndSummariesOfTheLastTen() throws Exception {
+    coordinator(onDemand()).start();
+    for (long id = 1; id <= 12; id++) {
+      CompletableFuture<CompletedCheckpoint> next = coordinator.triggerCheckpoint();
+      transport.nextBarrier();
+      if (id == 11) {
+        coordinator.decline(id, 0, 0, "busy");
+        assertThrows(ExecutionException.class, () -> next.get(10, TimeUnit.SECONDS));
+      } else {
+        tasks.acknowledgeAll(coordinator, id, List.of());
+        next.get(10, TimeUnit.SECONDS);
+      }
+    }
+    CheckpointStats stats = coordinator.stats();
+    assertEquals(11, stats.completed());
+    assertEquals(1, stats.failed());
+    assertEquals(0, stats.inProgress());
+    assertEquals(List.of(3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L),
+        stats.recent().stream().map(CheckpointSummary::id).toList());
+    assertEquals(12, stats.lastCompleted().orElseThrow().id());
+    assertEquals("subtask Lines -> Tokenize (1/2) declined: busy", stats.lastFailed().orElseThrow().failureReason());
+    assertTrue(stats.describe().startsWith("checkpoints: 11 completed, 1 failed, 0 in progress; last "),
+        stats.describe());
+  }
 }

@@ -176,4 +176,29 @@ class CheckpointStorageFailureTest {
     coordinator.cleanupIdle().get(10, TimeUnit.SECONDS);
     assertEquals(List.of(4L), RestorePlanIds.ids(local), "the next completion deletes what was left");
   }
+
+  @Test
+  void stopLetsACheckpointEverySubtaskAcknowledgedComplete() throws Exception {
+    start(local, CheckpointConfig.disabled().withDirectory("x"));
+    List<SubtaskCheckpointAck> acks = new FakeTaskSnapshots(graph, local).writeAll(1, List.of());
+    CompletableFuture<CompletedCheckpoint> whole = coordinator.triggerCheckpoint();
+    transport.nextBarrier();
+    CountDownLatch release = new CountDownLatch(1);
+    io.execute(() -> {
+      try {
+        release.await(); // its metadata write waits behind this
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    acks.forEach(coordinator::acknowledge);
+    CompletableFuture<CompletedCheckpoint> partial = coordinator.triggerCheckpoint();
+    transport.nextBarrier();
+    coordinator.stop();
+    assertThrows(ExecutionException.class, () -> partial.get(10, TimeUnit.SECONDS));
+    release.countDown();
+    assertEquals(1, whole.get(10, TimeUnit.SECONDS).id(), "whole on disk: it completes");
+    assertEquals(List.of(2L), transport.aborted);
+    assertEquals(List.of(1L), RestorePlanIds.ids(local));
+  }
 }
