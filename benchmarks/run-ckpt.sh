@@ -155,10 +155,10 @@ echo "# kill-to-resume: ms from the SIGKILL (median (min-max) over the runs with
 awk '/^RESULT case=WEIR-kill-to-resume/ {
     delete v; for (i = 2; i <= NF; i++) { eq = index($i, "="); if (eq > 0) v[substr($i, 1, eq - 1)] = substr($i, eq + 1) }
     if (v["check"] != "OK") { failed++; next }
-    n++; lost[n] = v["jm_lost_ms"]; dep[n] = v["jm_deploy_ms"]; det[n] = v["detected_ms"]; run[n] = v["running_ms"]; fst[n] = v["first_record_ms"]; all[n] = v["all_sinks_ms"]; if (v["others"] + 0 > 0) busy++ }
+    n++; lost[n] = v["jm_lost_ms"]; dep[n] = v["jm_deploy_ms"]; tms[n] = v["tm_started_ms"]; det[n] = v["detected_ms"]; run[n] = v["running_ms"]; fst[n] = v["first_record_ms"]; all[n] = v["all_sinks_ms"]; if (v["others"] + 0 > 0) busy++ }
   function med(a, n,   i, j, t, b) { for (i = 1; i <= n; i++) b[i] = a[i] + 0
     for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (b[j] < b[i]) { t = b[i]; b[i] = b[j]; b[j] = t }
     return sprintf("%s (%s-%s)", (n % 2) ? b[(n + 1) / 2] : (b[n / 2] + b[n / 2 + 1]) / 2, b[1], b[n]) }
-  END { if (n) printf "runs=%d jm_lost_ms=%s jm_deploy_ms=%s detected_ms=%s running_ms=%s first_record_ms=%s all_sinks_ms=%s busy_runs=%d\n", n, med(lost, n), med(dep, n), med(det, n), med(run, n), med(fst, n), med(all, n), busy
+  END { if (n) printf "runs=%d jm_lost_ms=%s jm_deploy_ms=%s tm_started_ms=%s detected_ms=%s running_ms=%s first_record_ms=%s all_sinks_ms=%s busy_runs=%d\n", n, med(lost, n), med(dep, n), med(tms, n), med(det, n), med(run, n), med(fst, n), med(all, n), busy
         if (failed) printf "# %d run(s) did not pass; see the RESULT lines\n", failed }' "$OUT" | tee -a "$OUT"
 echo "# raw lines in $OUT, logs in $LOG, cluster process logs in $RUN_DIR/kill"

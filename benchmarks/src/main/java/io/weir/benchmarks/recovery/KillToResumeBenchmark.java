@@ -52,7 +52,9 @@ import java.util.stream.Stream;
  *       subtask deployed), as received by this driver;
  *   <li>{@code jm_lost_ms}, {@code jm_deploy_ms}: until the JobManager logged the TaskManager lost,
  *       and the deployment of the next attempt (its log's wall-clock timestamps, millisecond
- *       resolution), which splits the time into detection, restart delay and deployment.
+ *       resolution), which splits the time into detection, restart delay and deployment;
+ *       {@code tm_started_ms}: until the last surviving TaskManager logged its subtasks of the new
+ *       attempt started (restored and running).
  * </ul>
  * The run passes ({@code check=OK}) when the new attempt restored a checkpoint (not a restart from
  * scratch), all {@code p} new sink instances wrote records, and they still progress 2 s later.
@@ -65,6 +67,8 @@ public final class KillToResumeBenchmark {
   private static final Pattern LOG_TIME = Pattern.compile("^(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z)");
   private static final Pattern LOST = Pattern.compile("TaskManager \\S+ lost");
   private static final Pattern DEPLOYING_AGAIN = Pattern.compile("Deploying attempt [1-9]");
+  /** A TaskManager has started its subtasks of a restarted attempt (attempt names end in #N). */
+  private static final Pattern STARTED_AGAIN = Pattern.compile("Attempt \\S+#[1-9]\\d* of job .*: started \\d+ subtask");
 
   private KillToResumeBenchmark() {}
 
@@ -230,13 +234,21 @@ public final class KillToResumeBenchmark {
       long restored = now.checkpoints().restoredCheckpointId();
       String lost = logMillisSince(jm, LOST, killEpochMicros);
       String deploying = logMillisSince(jm, DEPLOYING_AGAIN, killEpochMicros);
+      String started = "-"; // the last surviving TaskManager to start its subtasks of the new attempt
+      for (WeirProcess tm : survivors) {
+        String at = logMillisSince(tm, STARTED_AGAIN, killEpochMicros);
+        if (!at.equals("-") && (started.equals("-") || Long.parseLong(at) > Long.parseLong(started))) {
+          started = at;
+        }
+      }
       boolean ok = flowing && restored > 0 && now.status() == ExecutionStatus.RUNNING;
       client.cancel(jobId);
       return String.format(Locale.ROOT,
-          "victim=%s victim_subtasks=%d checkpoints_before=%d jm_lost_ms=%s jm_deploy_ms=%s detected_ms=%s running_ms=%s"
+          "victim=%s victim_subtasks=%d checkpoints_before=%d jm_lost_ms=%s jm_deploy_ms=%s tm_started_ms=%s"
+              + " detected_ms=%s running_ms=%s"
               + " first_record_ms=%.0f"
               + " all_sinks_ms=%.0f restored_checkpoint=%d attempt=%d records_after_resume=%d check=%s%s",
-          victim.name, victimSubtasks, completedBefore, lost, deploying, millisSince(detected, killNanos),
+          victim.name, victimSubtasks, completedBefore, lost, deploying, started, millisSince(detected, killNanos),
           millisSince(running, killNanos),
           (first - killNanos) / 1e6, (all - killNanos) / 1e6, restored, now.attempt(),
           progress.values().stream().mapToLong(Long::longValue).sum(), ok ? "OK" : "FAIL",
@@ -282,11 +294,11 @@ public final class KillToResumeBenchmark {
   }
 
   /**
-   * Milliseconds from {@code sinceEpochMicros} to the first JobManager log line matching {@code what}
+   * Milliseconds from {@code sinceEpochMicros} to the first log line of {@code process} matching {@code what}
    * logged at or after it (wall clock, millisecond resolution); "-" if none.
    */
-  private static String logMillisSince(WeirProcess jm, Pattern what, long sinceEpochMicros) throws IOException {
-    for (String line : jm.errorLines()) {
+  private static String logMillisSince(WeirProcess process, Pattern what, long sinceEpochMicros) throws IOException {
+    for (String line : process.errorLines()) {
       Matcher time = LOG_TIME.matcher(line);
       if (what.matcher(line).find() && time.find()) {
         Instant at = Instant.parse(time.group(1));
