@@ -12,16 +12,17 @@ import java.util.Locale;
  * Checkpoints: 5 completed, 1 failed, 0 in progress
  * Restored:    checkpoint 3 from /cp/1f2e/chk-3-metadata
  * Latest:      checkpoint 7 at /cp/1f2e/chk-7-metadata
- *     ID  TYPE        STATUS       ACKED  DURATION      SYNC     ASYNC     ALIGN        SIZE  INCREMENTAL   IN-FLIGHT
- *      7  checkpoint  COMPLETED      4/4    120 ms      2 ms     80 ms      5 ms     8.8 KiB        300 B         0 B
+ *     ID  TYPE        STATUS       ACKED  DURATION      SYNC     ASYNC     ALIGN        SIZE  INCREMENTAL   IN-FLIGHT  ATTEMPT
+ *      7  checkpoint  COMPLETED      4/4    120 ms      2 ms     80 ms      5 ms     8.8 KiB        300 B         0 B        2
  * </pre>
  *
  * Times are the longest over the subtasks; sizes are summed (SIZE: state referred to, INCREMENTAL:
- * what this checkpoint wrote, IN-FLIGHT: buffers stored by unaligned snapshots). A failed checkpoint's reason follows its row.
+ * what this checkpoint wrote, IN-FLIGHT: buffers stored by unaligned snapshots); ATTEMPT is the
+ * attempt that took it. A failed checkpoint's reason follows its row.
  */
 final class CheckpointText {
-  static final String HEADER = String.format("%6s  %-10s  %-11s  %5s  %8s  %8s  %8s  %8s  %10s  %11s  %10s",
-      "ID", "TYPE", "STATUS", "ACKED", "DURATION", "SYNC", "ASYNC", "ALIGN", "SIZE", "INCREMENTAL", "IN-FLIGHT");
+  static final String HEADER = String.format("%6s  %-10s  %-11s  %5s  %8s  %8s  %8s  %8s  %10s  %11s  %10s  %7s",
+      "ID", "TYPE", "STATUS", "ACKED", "DURATION", "SYNC", "ASYNC", "ALIGN", "SIZE", "INCREMENTAL", "IN-FLIGHT", "ATTEMPT");
 
   private CheckpointText() {}
 
@@ -57,9 +58,10 @@ final class CheckpointText {
   }
 
   static String row(CheckpointSummary c) {
-    return String.format("%6d  %-10s  %-11s  %5s  %8s  %8s  %8s  %8s  %10s  %11s  %10s", c.id(), name(c), c.status(),
+    return String.format("%6d  %-10s  %-11s  %5s  %8s  %8s  %8s  %8s  %10s  %11s  %10s  %7d", c.id(), name(c), c.status(),
         c.acknowledged() + "/" + c.total(), millis(c.durationMillis()), millis(c.syncMillis()), millis(c.asyncMillis()),
-        millis(c.alignmentMillis()), bytes(c.stateBytes()), bytes(c.writtenBytes()), bytes(c.inFlightBytes()));
+        millis(c.alignmentMillis()), bytes(c.stateBytes()), bytes(c.writtenBytes()), bytes(c.inFlightBytes()),
+        c.attempt() + 1);
   }
 
   private static String name(CheckpointSummary c) {

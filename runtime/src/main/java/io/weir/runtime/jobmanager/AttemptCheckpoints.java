@@ -28,6 +28,7 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 final class AttemptCheckpoints {
   private final int attempt;
+  private final boolean periodic;
   private final CheckpointCoordinator coordinator;
 
   /**
@@ -40,6 +41,7 @@ final class AttemptCheckpoints {
       SnapshotStorage checkpointStorage, RestorePlan restored, Map<Long, RpcConnection> bySubtask,
       List<RpcConnection> taskManagers, ScheduledExecutorService timer, Executor io) {
     this.attempt = attempt;
+    this.periodic = config.periodic();
     CheckpointTransport transport = new CheckpointTransport() {
       @Override
       public void triggerSource(int task, int subtask, CheckpointBarrier barrier) {
@@ -78,9 +80,14 @@ final class AttemptCheckpoints {
     return attempt;
   }
 
-  /** Begins periodic checkpoints: once every subtask of the attempt runs, so that triggers find their sources. */
+  /**
+   * Begins periodic checkpoints, if the job takes them: once every subtask of the attempt runs, so
+   * that triggers find their sources. Savepoints need no start.
+   */
   void start() {
-    coordinator.start();
+    if (periodic) {
+      coordinator.start();
+    }
   }
 
   /** Aborts what is pending and triggers no more; waits (bounded) for the coordinator's thread. */
@@ -102,6 +109,11 @@ final class AttemptCheckpoints {
 
   CompletableFuture<CompletedCheckpoint> triggerSavepoint(String directory) {
     return coordinator.triggerSavepoint(directory);
+  }
+
+  /** Once the job ended: deletes the files of checkpoints that are not retained (aborted, interrupted). */
+  void discardAbandoned() {
+    coordinator.discardAbandonedCheckpoints();
   }
 
   Optional<CompletedCheckpoint> latestCompleted() {

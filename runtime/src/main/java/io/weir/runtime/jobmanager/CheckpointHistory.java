@@ -49,7 +49,7 @@ final class CheckpointHistory {
     CheckpointStats stats = attempt.stats();
     Earlier before = earlier;
     earlier = new Earlier(before.completed + stats.completed(), before.failed + stats.failed(),
-        lastFew(before.recent, convert(stats)));
+        lastFew(before.recent, convert(stats, attempt.attempt())));
     if (current == attempt) {
       current = null;
     }
@@ -73,7 +73,7 @@ final class CheckpointHistory {
       completed += stats.completed();
       failed += stats.failed();
       inProgress = stats.inProgress();
-      recent = lastFew(recent, convert(stats));
+      recent = lastFew(recent, convert(stats, now.attempt()));
     }
     long oldest = oldest(recent);
     locations.keySet().removeIf(id -> id < oldest);
@@ -84,7 +84,7 @@ final class CheckpointHistory {
     return recent.isEmpty() ? Long.MAX_VALUE : recent.get(0).id();
   }
 
-  private List<CheckpointSummary> convert(CheckpointStats stats) {
+  private List<CheckpointSummary> convert(CheckpointStats stats, int attempt) {
     List<CheckpointSummary> converted = new ArrayList<>();
     for (io.weir.runtime.checkpoint.CheckpointSummary s : stats.recent()) {
       CheckpointSummary.Status status = switch (s.status()) {
@@ -95,7 +95,7 @@ final class CheckpointHistory {
       String location = status == CheckpointSummary.Status.COMPLETED ? locations.getOrDefault(s.id(), "") : "";
       converted.add(new CheckpointSummary(s.id(), s.type(), status, s.triggerMillis(), s.durationMillis(), s.acknowledged(),
           s.subtasks(), s.maxSyncMillis(), s.maxAsyncMillis(), s.maxAlignmentMillis(), s.stateBytes(), s.writtenBytes(), s.inFlightBytes(),
-          s.failureReason(), location));
+          s.failureReason(), location, attempt));
     }
     return converted;
   }

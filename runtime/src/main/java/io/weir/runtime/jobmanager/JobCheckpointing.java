@@ -45,6 +45,8 @@ final class JobCheckpointing {
   private boolean firstUsed;
   /** The coordinator of the attempt deployed now, or null. */
   private volatile AttemptCheckpoints current;
+  /** The coordinator of the attempt that stopped last: it cleans up once the job has ended. */
+  private AttemptCheckpoints lastStopped;
 
   JobCheckpointing(String jobId, JobSubmission submission, PhysicalGraph graph, RestorePlan firstRestore) {
     this.jobId = jobId;
@@ -92,14 +94,12 @@ final class JobCheckpointing {
 
   /**
    * Creates the coordinator of a deployed attempt whose subtask i of every task runs in
-   * {@code slots.get(i)}. A restart first deletes what the failed attempt left of checkpoints
-   * after the restored one: their numbers are taken again.
+   * {@code slots.get(i)}. Its checkpoint ids continue after every id that has files in the job's
+   * directory, so they keep growing across attempts; what a failed attempt left of checkpoints
+   * after the restored one goes at the new attempt's first completion (the coordinator's rule).
    */
   void attemptDeployed(int attempt, RestorePlan restore, List<SlotPool.Member> slots, ScheduledExecutorService timer,
       Executor io) {
-    if (directory != null && firstUsed) {
-      CheckpointLeftovers.deleteAfter(directory, restore == null ? 0 : restore.checkpointId());
-    }
     firstUsed = true;
     firstRestore = null;
     Map<Long, RpcConnection> bySubtask = new HashMap<>();
@@ -137,9 +137,21 @@ final class JobCheckpointing {
       return;
     }
     current = null;
+    lastStopped = stopping;
     stopping.stop();
     stopping.latestCompleted().ifPresent(latest -> restorePath = CheckpointHistory.restorePath(latest));
     history.attemptStopped(stopping);
+  }
+
+  /**
+   * The job has ended and no subtask writes any more: files of checkpoints that were aborted or
+   * interrupted go; the retained ones (the latest, to resume from) stay.
+   */
+  void jobEnded() {
+    attemptStopped();
+    if (lastStopped != null && directory != null) {
+      lastStopped.discardAbandoned();
+    }
   }
 
   /** A TaskManager's acknowledgement; those of other attempts are dropped. Any thread. */

@@ -310,6 +310,7 @@ final class JobMaster {
     if (!slots.isEmpty()) {
       releaseAttempt();
     }
+    checkpoints.jobEnded();
     setStatus(terminal);
     LOG.info("Job {} ('{}') {} after {} attempt(s){}", jobId, graph.plan().name(), terminal, attempt + 1,
         cause.isEmpty() ? "" : ": " + cause);

@@ -147,6 +147,7 @@ final class CheckpointMessageCodec {
       out.writeLong(s.inFlightBytes());
       out.writeString(s.failure());
       out.writeString(s.location());
+      out.writeInt(s.attempt());
     }
   }
 
@@ -161,7 +162,7 @@ final class CheckpointMessageCodec {
     for (int i = 0; i < count; i++) {
       recent.add(new CheckpointSummary(in.readLong(), type(in.readVarInt()), CheckpointSummary.Status.ofCode(in.readVarInt()),
           in.readLong(), in.readLong(), in.readInt(), in.readInt(), in.readLong(), in.readLong(), in.readLong(),
-          in.readLong(), in.readLong(), in.readLong(), in.readString(), in.readString()));
+          in.readLong(), in.readLong(), in.readLong(), in.readString(), in.readString(), in.readInt()));
     }
     return new JobCheckpoints(completed, failed, inProgress, restoredId, restoredFrom, recent);
   }

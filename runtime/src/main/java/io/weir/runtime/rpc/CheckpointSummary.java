@@ -19,10 +19,11 @@ import java.util.Objects;
  * @param inFlightBytes bytes of in-flight buffers unaligned snapshots stored
  * @param failure why it failed; empty otherwise
  * @param location where it was stored (its metadata file); empty unless completed
+ * @param attempt the attempt that took it (0 for the first); ids keep growing across attempts
  */
 public record CheckpointSummary(long id, CheckpointType type, Status status, long triggeredAtMillis, long durationMillis,
     int acknowledged, int total, long syncMillis, long asyncMillis, long alignmentMillis, long stateBytes,
-    long writtenBytes, long inFlightBytes, String failure, String location) {
+    long writtenBytes, long inFlightBytes, String failure, String location, int attempt) {
 
   /** Where a checkpoint is. Codes are part of the protocol: never renumber or reuse one. */
   public enum Status {
@@ -53,8 +54,8 @@ public record CheckpointSummary(long id, CheckpointType type, Status status, lon
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(failure, "failure");
     Objects.requireNonNull(location, "location");
-    if (id < 1) {
-      throw new IllegalArgumentException("checkpoint ids start at 1, got " + id);
+    if (id < 1 || attempt < 0) {
+      throw new IllegalArgumentException("checkpoint ids start at 1 and attempts at 0, got " + id + ", " + attempt);
     }
   }
 }

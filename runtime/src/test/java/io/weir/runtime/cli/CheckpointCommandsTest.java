@@ -126,18 +126,18 @@ class CheckpointCommandsTest {
   void statusListsEveryRecentCheckpointWithItsFigures() {
     JobCheckpoints checkpoints = new JobCheckpoints(2, 1, 1, 3, "/cp/j/chk-3-metadata", List.of(
         new CheckpointSummary(4, CheckpointType.CHECKPOINT, CheckpointSummary.Status.COMPLETED, 1000, 120, 4, 4, 2, 80, 5,
-            9011, 300, 2048, "", "/cp/j/chk-4-metadata"),
+            9011, 300, 2048, "", "/cp/j/chk-4-metadata", 0),
         new CheckpointSummary(5, CheckpointType.SAVEPOINT, CheckpointSummary.Status.FAILED, 2000, 30, 1, 4, 0, 0, 0, 0, 0, 0,
-            "declined by Count (2/4)", ""),
+            "declined by Count (2/4)", "", 1),
         new CheckpointSummary(6, CheckpointType.CHECKPOINT, CheckpointSummary.Status.IN_PROGRESS, 3000, 10, 0, 4, 0, 0, 0,
-            0, 0, 0, "", "")));
+            0, 0, 0, "", "", 2)));
     JobInfo job = new JobInfo("j", "wordcount", ExecutionStatus.RUNNING, 1, "", 0, 0, List.of(), checkpoints);
     String text = JobText.details(job);
     assertTrue(text.contains("Checkpoints: 2 completed, 1 failed, 1 in progress\n"), text);
     assertTrue(text.contains("Restored:    checkpoint 3 from /cp/j/chk-3-metadata\n"), text);
     assertTrue(text.contains("Latest:      checkpoint 4 at /cp/j/chk-4-metadata\n"), text);
     assertTrue(text.contains(CheckpointText.HEADER), text);
-    assertTrue(text.matches("(?s).*\\n\\s+4  checkpoint  COMPLETED\\s+4/4\\s+120 ms\\s+2 ms\\s+80 ms\\s+5 ms\\s+8\\.8 KiB\\s+300 B\\s+2\\.0 KiB\\n.*"),
+    assertTrue(text.matches("(?s).*\\n\\s+4  checkpoint  COMPLETED\\s+4/4\\s+120 ms\\s+2 ms\\s+80 ms\\s+5 ms\\s+8\\.8 KiB\\s+300 B\\s+2\\.0 KiB\\s+1\\n.*"),
         text);
     assertTrue(text.matches("(?s).*\\n\\s+5  savepoint\\s+FAILED\\s+1/4.*\\n\\s+failure: declined by Count \\(2/4\\)\\n.*"), text);
     assertTrue(text.matches("(?s).*\\n\\s+6  checkpoint  IN_PROGRESS\\s+0/4.*"), text);

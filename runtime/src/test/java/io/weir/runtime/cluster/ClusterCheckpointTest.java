@@ -96,6 +96,19 @@ class ClusterCheckpointTest {
     assertTrue(last.stateBytes() > 0, last.toString());
     assertTrue(last.location().startsWith(checkpoints.resolve(jobId).toString()), last.location());
     assertTrue(Files.isRegularFile(Path.of(last.location())), "the latest checkpoint's metadata is kept: " + last);
+    // once the job ended, only the retained checkpoint's files stay (those of aborted ones are discarded)
+    Path jobDirectory = checkpoints.resolve(jobId);
+    String retainedPrefix = "chk-" + last.id() + "-";
+    List<String> others = List.of("?");
+    for (int i = 0; i < 200 && !others.isEmpty(); i++) {
+      try (var files = Files.list(jobDirectory)) {
+        others = files.map(f -> f.getFileName().toString()).filter(n -> !n.startsWith(retainedPrefix)).toList();
+      }
+      if (!others.isEmpty()) {
+        Thread.sleep(50); // the JobManager deletes on its io executor
+      }
+    }
+    assertEquals(List.of(), others, "files of checkpoints other than " + last.id());
 
     // a new job started from that retained checkpoint (taken mid-input) finishes the rest exactly
     Path resumedOutput = output("resumed");
@@ -133,6 +146,12 @@ class ClusterCheckpointTest {
     long words = Text.oracle(30000).values().stream().mapToLong(Long::longValue).sum();
     long counted = end.tasks().stream().filter(t -> t.name().startsWith("Count")).findFirst().orElseThrow().recordsIn();
     assertTrue(counted > 0 && counted < words, "the restarted attempt resumed midway: " + counted + " of " + words);
+    // checkpoint ids keep growing across attempts: none recurs, the restarted attempt's follow the first one's
+    List<CheckpointSummary> recent = end.checkpoints().recent();
+    assertEquals(recent.size(), recent.stream().mapToLong(CheckpointSummary::id).distinct().count(), recent.toString());
+    long firstAttemptsHighest = recent.stream().filter(c -> c.attempt() == 0).mapToLong(CheckpointSummary::id).max().orElse(0);
+    assertTrue(recent.stream().filter(c -> c.attempt() == 1).allMatch(c -> c.id() > firstAttemptsHighest), recent.toString());
+    assertTrue(recent.stream().anyMatch(c -> c.attempt() == 1), recent.toString());
     // the job's checkpoints count over both attempts; the latest one's metadata is kept (older ones were subsumed)
     assertTrue(end.checkpoints().completed() >= before.checkpoints().completed(), end.checkpoints().toString());
     String latest = end.checkpoints().recent().stream().filter(c -> c.status() == CheckpointSummary.Status.COMPLETED)

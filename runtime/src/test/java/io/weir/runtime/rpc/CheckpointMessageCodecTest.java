@@ -28,11 +28,11 @@ class CheckpointMessageCodecTest {
       List.of(), "", RestartStrategy.NONE, CONFIG, "/shared/savepoints/savepoint-wordcount-3-abcdef", true);
   private static final JobCheckpoints CHECKPOINTS = new JobCheckpoints(7, 2, 1, 5, "/shared/checkpoints/job-1/chk-5-metadata",
       List.of(new CheckpointSummary(8, CheckpointType.CHECKPOINT, CheckpointSummary.Status.COMPLETED, 1000, 120, 4, 4, 2, 80,
-              5, 9000, 300, 77, "", "/shared/checkpoints/job-1/chk-8-metadata"),
+              5, 9000, 300, 77, "", "/shared/checkpoints/job-1/chk-8-metadata", 0),
           new CheckpointSummary(9, CheckpointType.SAVEPOINT, CheckpointSummary.Status.FAILED, 2000, 30, 1, 4, 0, 0, 0, 0, 0, 0,
-              "declined by Count (2/4): finished", ""),
+              "declined by Count (2/4): finished", "", 1),
           new CheckpointSummary(10, CheckpointType.CHECKPOINT, CheckpointSummary.Status.IN_PROGRESS, 3000, 10, 0, 4, 0, 0, 0,
-              0, 0, 0, "", "")));
+              0, 0, 0, "", "", 2)));
 
   private static Message roundTrip(Message message) {
     byte[] bytes = MessageCodec.encode(Envelope.oneWay(message));
