@@ -5,61 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.weir.runtime.fixtures.LambdaInvoker;
-import io.weir.runtime.fixtures.WordCountJob;
-import io.weir.runtime.graph.GraphOptions;
-import io.weir.runtime.graph.PhysicalGraph;
 import io.weir.runtime.graph.TaskSpec;
 import io.weir.state.snapshot.LocalDirectorySnapshotStorage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Which files survive: the retained checkpoints' files and every shared (incremental) file one of
  * them references; subsumed and aborted checkpoints lose the rest at the next completion.
  */
 @Timeout(60)
-class CheckpointRetentionTest {
-  @TempDir Path temp;
-  private final PhysicalGraph graph = PhysicalGraph.build(
-      WordCountJob.plan("wc", 2, LambdaInvoker.collect(new ConcurrentLinkedQueue<>())), GraphOptions.defaults());
-  private final FakeCheckpointTransport transport = new FakeCheckpointTransport(2);
-  private ScheduledExecutorService timer;
-  private ExecutorService io;
-  private LocalDirectorySnapshotStorage storage;
-  private FakeTaskSnapshots tasks;
-  private CheckpointCoordinator coordinator;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    timer = Executors.newSingleThreadScheduledExecutor();
-    io = Executors.newFixedThreadPool(2);
-    storage = new LocalDirectorySnapshotStorage(temp.resolve("wc-1"));
-    tasks = new FakeTaskSnapshots(graph, storage);
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    coordinator.stop();
-    timer.shutdownNow();
-    io.shutdownNow();
-    assertTrue(timer.awaitTermination(10, TimeUnit.SECONDS));
-  }
-
+class CheckpointRetentionTest extends CoordinatorTestSupport {
   private void start(int retained) {
     coordinator = new CheckpointCoordinator("wc", graph, CheckpointConfig.disabled().withDirectory("unused")
         .withRetained(retained), storage, transport, timer, io);
