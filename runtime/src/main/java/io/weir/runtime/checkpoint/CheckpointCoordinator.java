@@ -324,7 +324,11 @@ public final class CheckpointCoordinator {
           abort(older, "subsumed by checkpoint " + p.id() + ", which completed first");
         }
       }
-      store.add(completed, protectedIds());
+      Set<Long> keep = protectedIds();
+      // a task that has not yet heard of this completion still builds its incremental snapshots on
+      // the checkpoints retained so far: their files stay until the next completion
+      keep.addAll(store.retainedIds());
+      store.add(completed, keep);
       latest = completed;
     }
     LOG.info("{} {} of job {} complete in {} ms ({} bytes of state)", completed.isSavepoint() ? "savepoint"

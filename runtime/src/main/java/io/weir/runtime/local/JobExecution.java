@@ -157,18 +157,7 @@ final class JobExecution implements JobHandle, SubtaskListener {
     for (SubtaskRunner runner : runners) {
       runner.cancel();
     }
-    for (BufferPool[] pools : wiring.pools.values()) {
-      for (BufferPool pool : pools) {
-        if (pool != null) {
-          pool.cancel();
-        }
-      }
-    }
-    for (InputGate[] gates : wiring.gates.values()) {
-      for (InputGate gate : gates) {
-        gate.cancel();
-      }
-    }
+    SubtaskWiring.cancelBuffersAndGates(wiring.pools, wiring.gates);
     for (Thread thread : threads) {
       if (thread != Thread.currentThread()) {
         thread.interrupt();

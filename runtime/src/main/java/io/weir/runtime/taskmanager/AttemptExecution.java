@@ -8,7 +8,6 @@ import io.weir.runtime.graph.TaskSpec;
 import io.weir.runtime.local.JobStateBackend;
 import io.weir.runtime.local.RunOptions;
 import io.weir.runtime.network.BufferPool;
-import io.weir.runtime.network.InputGate;
 import io.weir.runtime.plan.JobPlan;
 import io.weir.runtime.rpc.ExecutionStatus;
 import io.weir.runtime.rpc.JobSubmission;
@@ -268,20 +267,7 @@ final class AttemptExecution implements SubtaskListener {
     }
     LOG.info("Cancelling attempt {}", name());
     runners.forEach(SubtaskRunner::cancel);
-    for (BufferPool[] pools : wiring.pools.values()) {
-      for (BufferPool pool : pools) {
-        if (pool != null) {
-          pool.cancel();
-        }
-      }
-    }
-    for (InputGate[] gates : wiring.gates.values()) {
-      for (InputGate gate : gates) {
-        if (gate != null) {
-          gate.cancel();
-        }
-      }
-    }
+    wiring.cancelBuffersAndGates();
     threads.forEach(Thread::interrupt);
   }
 

@@ -119,6 +119,32 @@ public final class SubtaskWiring {
     }
   }
 
+  /**
+   * Cancels every buffer pool and input gate of the local subtasks, so that no wait for a buffer or
+   * for input can keep a cancelled subtask's thread from seeing its cancellation.
+   */
+  public void cancelBuffersAndGates() {
+    cancelBuffersAndGates(pools, gates);
+  }
+
+  /** As {@link #cancelBuffersAndGates()}, for a wiring's pools and gates held elsewhere. */
+  public static void cancelBuffersAndGates(Map<TaskSpec, BufferPool[]> pools, Map<TaskSpec, InputGate[]> gates) {
+    for (BufferPool[] taskPools : pools.values()) {
+      for (BufferPool pool : taskPools) {
+        if (pool != null) {
+          pool.cancel();
+        }
+      }
+    }
+    for (InputGate[] taskGates : gates.values()) {
+      for (InputGate gate : taskGates) {
+        if (gate != null) {
+          gate.cancel();
+        }
+      }
+    }
+  }
+
   /** The channels of a local consuming subtask whose producers run in other processes. */
   public Set<Integer> remoteChannels(TaskSpec task, int subtask) {
     Set<Integer> remoteChannels = new TreeSet<>();

@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.weir.runtime.fixtures.LambdaInvoker;
-import io.weir.runtime.fixtures.WordCountJob;
-import io.weir.runtime.graph.GraphOptions;
-import io.weir.runtime.graph.PhysicalGraph;
 import io.weir.runtime.graph.TaskSpec;
 import io.weir.runtime.network.CheckpointBarrier;
 import io.weir.state.snapshot.LocalDirectorySnapshotStorage;
@@ -19,49 +15,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The coordinator against a fake transport and real snapshot storage in a temporary directory. */
 @Timeout(60)
-class CheckpointCoordinatorTest {
-  @TempDir Path temp;
-  private final PhysicalGraph graph = PhysicalGraph.build(
-      WordCountJob.plan("wc", 2, LambdaInvoker.collect(new ConcurrentLinkedQueue<>())), GraphOptions.defaults());
-  private final FakeCheckpointTransport transport = new FakeCheckpointTransport(2);
-  private ScheduledExecutorService timer;
-  private ExecutorService io;
-  private LocalDirectorySnapshotStorage storage;
-  private FakeTaskSnapshots tasks;
-  private CheckpointCoordinator coordinator;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    timer = Executors.newSingleThreadScheduledExecutor();
-    io = Executors.newFixedThreadPool(2);
-    storage = new LocalDirectorySnapshotStorage(temp.resolve("wc-1"));
-    tasks = new FakeTaskSnapshots(graph, storage);
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    if (coordinator != null) {
-      coordinator.stop();
-    }
-    timer.shutdownNow();
-    io.shutdownNow();
-    assertTrue(timer.awaitTermination(10, TimeUnit.SECONDS));
-  }
-
+class CheckpointCoordinatorTest extends CoordinatorTestSupport {
   private CheckpointCoordinator coordinator(CheckpointConfig config) {
     coordinator = new CheckpointCoordinator("wc", graph, config, storage, transport, timer, io);
     return coordinator;

@@ -5,61 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.weir.runtime.fixtures.LambdaInvoker;
-import io.weir.runtime.fixtures.WordCountJob;
-import io.weir.runtime.graph.GraphOptions;
-import io.weir.runtime.graph.PhysicalGraph;
 import io.weir.runtime.graph.TaskSpec;
 import io.weir.state.snapshot.LocalDirectorySnapshotStorage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Which files survive: the retained checkpoints' files and every shared (incremental) file one of
  * them references; subsumed and aborted checkpoints lose the rest at the next completion.
  */
 @Timeout(60)
-class CheckpointRetentionTest {
-  @TempDir Path temp;
-  private final PhysicalGraph graph = PhysicalGraph.build(
-      WordCountJob.plan("wc", 2, LambdaInvoker.collect(new ConcurrentLinkedQueue<>())), GraphOptions.defaults());
-  private final FakeCheckpointTransport transport = new FakeCheckpointTransport(2);
-  private ScheduledExecutorService timer;
-  private ExecutorService io;
-  private LocalDirectorySnapshotStorage storage;
-  private FakeTaskSnapshots tasks;
-  private CheckpointCoordinator coordinator;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    timer = Executors.newSingleThreadScheduledExecutor();
-    io = Executors.newFixedThreadPool(2);
-    storage = new LocalDirectorySnapshotStorage(temp.resolve("wc-1"));
-    tasks = new FakeTaskSnapshots(graph, storage);
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    coordinator.stop();
-    timer.shutdownNow();
-    io.shutdownNow();
-    assertTrue(timer.awaitTermination(10, TimeUnit.SECONDS));
-  }
-
+class CheckpointRetentionTest extends CoordinatorTestSupport {
   private void start(int retained) {
     coordinator = new CheckpointCoordinator("wc", graph, CheckpointConfig.disabled().withDirectory("unused")
         .withRetained(retained), storage, transport, timer, io);
@@ -91,17 +54,22 @@ class CheckpointRetentionTest {
     start(1);
     complete(1, List.of());
     assertEquals(9, filesOf(1).size(), "metadata, 2 keyed manifests + files, 2 operator manifests + data");
-    String sharedByTwo = "chk-1-keyed-count-0-000001.sst";
-    complete(2, List.of(sharedByTwo));
+    String shared = "chk-1-keyed-count-0-000001.sst";
+    complete(2, List.of(shared));
+    assertEquals(9, filesOf(1).size(), "kept one completion longer: a task may not have heard of 2 yet");
 
-    assertEquals(List.of(sharedByTwo), filesOf(1), "only the file checkpoint 2 still references is left");
-    assertTrue(exists("chk-2-metadata"));
-    assertEquals(9, filesOf(2).size());
+    complete(3, List.of(shared));
+    assertEquals(List.of(shared), filesOf(1), "only the file checkpoint 3 still references is left");
+    assertTrue(exists("chk-3-metadata"));
+    assertEquals(9, filesOf(2).size(), "the checkpoint retained before the last completion");
 
-    complete(3, List.of());
-    assertEquals(List.of(), filesOf(1), "no retained checkpoint references it any more");
+    complete(4, List.of());
+    assertEquals(List.of(shared), filesOf(1), "checkpoint 3, kept one completion longer, still references it");
     assertEquals(List.of(), filesOf(2));
-    assertEquals(List.of(3L), RestorePlanIds.ids(storage));
+
+    complete(5, List.of());
+    assertEquals(List.of(), filesOf(1), "no kept checkpoint references it any more");
+    assertEquals(List.of(4L, 5L), RestorePlanIds.ids(storage));
   }
 
   @Test
@@ -111,7 +79,7 @@ class CheckpointRetentionTest {
       complete(id, List.of());
     }
     assertEquals(List.of(), filesOf(1));
-    assertEquals(List.of(), filesOf(2));
+    assertEquals(9, filesOf(2).size(), "retained before the last completion: kept until the next");
     assertEquals(9, filesOf(3).size());
     assertEquals(9, filesOf(4).size());
   }
@@ -135,7 +103,7 @@ class CheckpointRetentionTest {
     String referenced = "chk-2-keyed-count-0-000001.sst";
     complete(3, List.of(referenced));
     assertEquals(List.of(referenced), filesOf(2));
-    assertEquals(List.of(), filesOf(1));
+    assertEquals(9, filesOf(1).size(), "retained before this completion: kept until the next");
   }
 
   @Test
@@ -155,7 +123,7 @@ class CheckpointRetentionTest {
     three.get(10, TimeUnit.SECONDS);
     coordinator.cleanupIdle().get(10, TimeUnit.SECONDS);
     assertEquals(List.of("chk-1-keyed-count-1-000001.sst"), filesOf(1));
-    assertEquals(List.of(), filesOf(2));
+    assertEquals(9, filesOf(2).size(), "retained before this completion: kept until the next");
   }
 
   @Test
@@ -170,6 +138,8 @@ class CheckpointRetentionTest {
     coordinator.start();
     assertEquals(1, coordinator.latestCompleted().orElseThrow().id());
     complete(2, List.of("chk-1-keyed-count-0-000001.sst"));
+    assertEquals(9, filesOf(1).size(), "the restored checkpoint is kept like a retained one");
+    complete(3, List.of("chk-1-keyed-count-0-000001.sst"));
     assertEquals(List.of("chk-1-keyed-count-0-000001.sst"), filesOf(1));
   }
 
@@ -188,7 +158,7 @@ class CheckpointRetentionTest {
     coordinator.restoredFrom(RestorePlan.load(storage.directory(), graph, false));
     coordinator.start();
     complete(3, List.of()); // not 2: its leftovers would collide
-    assertEquals(List.of(), filesOf(1));
+    assertEquals(9, filesOf(1).size(), "the restored checkpoint stays one completion longer");
     assertEquals(List.of(), filesOf(2), "the failed attempt's files go at the first completion");
     assertEquals(9, filesOf(3).size());
   }

@@ -5,57 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.weir.runtime.fixtures.LambdaInvoker;
-import io.weir.runtime.fixtures.WordCountJob;
-import io.weir.runtime.graph.GraphOptions;
-import io.weir.runtime.graph.PhysicalGraph;
-import io.weir.state.snapshot.LocalDirectorySnapshotStorage;
 import io.weir.state.snapshot.SnapshotStorage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A slow or failing storage never stalls the coordinator's thread, and never fails the job through deletion. */
 @Timeout(60)
-class CheckpointStorageFailureTest {
-  @TempDir Path temp;
-  private final PhysicalGraph graph = PhysicalGraph.build(
-      WordCountJob.plan("wc", 2, LambdaInvoker.collect(new ConcurrentLinkedQueue<>())), GraphOptions.defaults());
-  private final FakeCheckpointTransport transport = new FakeCheckpointTransport(2);
-  private ScheduledExecutorService timer;
-  private ExecutorService io;
-  private LocalDirectorySnapshotStorage local;
-  private CheckpointCoordinator coordinator;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    timer = Executors.newSingleThreadScheduledExecutor();
-    io = Executors.newSingleThreadExecutor();
-    local = new LocalDirectorySnapshotStorage(temp.resolve("wc-1"));
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    coordinator.stop();
-    timer.shutdownNow();
-    io.shutdownNow();
-    assertTrue(timer.awaitTermination(10, TimeUnit.SECONDS));
+class CheckpointStorageFailureTest extends CoordinatorTestSupport {
+  @Override
+  int ioThreads() {
+    return 1;
   }
 
   /** Local storage whose metadata publishing or deleting can be made to fail. */
@@ -113,8 +81,8 @@ class CheckpointStorageFailureTest {
 
   @Test
   void aBlockedStorageDoesNotDelayTimeoutsOnTheCoordinatorThread() throws Exception {
-    start(local, CheckpointConfig.disabled().withDirectory("x").withTimeout(Duration.ofMillis(500)));
-    List<SubtaskCheckpointAck> acks = new FakeTaskSnapshots(graph, local).writeAll(1, List.of()); // fsync is slow
+    start(storage, CheckpointConfig.disabled().withDirectory("x").withTimeout(Duration.ofMillis(500)));
+    List<SubtaskCheckpointAck> acks = new FakeTaskSnapshots(graph, storage).writeAll(1, List.of()); // fsync is slow
     CompletableFuture<CompletedCheckpoint> first = coordinator.triggerCheckpoint();
     transport.nextBarrier();
     CountDownLatch release = new CountDownLatch(1);
@@ -140,12 +108,12 @@ class CheckpointStorageFailureTest {
 
   @Test
   void aMetadataWriteThatFailsAbortsTheCheckpoint() throws Exception {
-    FlakyStorage storage = new FlakyStorage(local);
-    storage.failMetadata = true;
-    start(storage, CheckpointConfig.disabled().withDirectory("x"));
+    FlakyStorage flaky = new FlakyStorage(storage);
+    flaky.failMetadata = true;
+    start(flaky, CheckpointConfig.disabled().withDirectory("x"));
     CompletableFuture<CompletedCheckpoint> future = coordinator.triggerCheckpoint();
     transport.nextBarrier();
-    new FakeTaskSnapshots(graph, local).acknowledgeAll(coordinator, 1, List.of());
+    new FakeTaskSnapshots(graph, storage).acknowledgeAll(coordinator, 1, List.of());
     ExecutionException failed = assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
     assertTrue(failed.getCause().getMessage().contains("writing its metadata chk-1-metadata failed"),
         failed.getCause().getMessage());
@@ -156,10 +124,10 @@ class CheckpointStorageFailureTest {
 
   @Test
   void deletionFailuresAreLoggedAndCheckpointingGoesOn() throws Exception {
-    FlakyStorage storage = new FlakyStorage(local);
-    storage.failDeletes = true;
-    start(storage, CheckpointConfig.disabled().withDirectory("x"));
-    FakeTaskSnapshots tasks = new FakeTaskSnapshots(graph, local);
+    FlakyStorage flaky = new FlakyStorage(storage);
+    flaky.failDeletes = true;
+    start(flaky, CheckpointConfig.disabled().withDirectory("x"));
+    FakeTaskSnapshots tasks = new FakeTaskSnapshots(graph, storage);
     for (long id = 1; id <= 3; id++) {
       CompletableFuture<CompletedCheckpoint> future = coordinator.triggerCheckpoint();
       transport.nextBarrier();
@@ -167,20 +135,21 @@ class CheckpointStorageFailureTest {
       assertEquals(id, future.get(10, TimeUnit.SECONDS).id());
       coordinator.cleanupIdle().get(10, TimeUnit.SECONDS);
     }
-    assertTrue(Files.exists(local.manifestPath("chk-1-metadata")), "could not be deleted, and that is all");
-    storage.failDeletes = false;
+    assertTrue(Files.exists(storage.manifestPath("chk-1-metadata")), "could not be deleted, and that is all");
+    flaky.failDeletes = false;
     CompletableFuture<CompletedCheckpoint> fourth = coordinator.triggerCheckpoint();
     transport.nextBarrier();
     tasks.acknowledgeAll(coordinator, 4, List.of());
     fourth.get(10, TimeUnit.SECONDS);
     coordinator.cleanupIdle().get(10, TimeUnit.SECONDS);
-    assertEquals(List.of(4L), RestorePlanIds.ids(local), "the next completion deletes what was left");
+    assertEquals(List.of(3L, 4L), RestorePlanIds.ids(storage),
+        "the next completion deletes what was left (3 stays one completion longer, as any retained one)");
   }
 
   @Test
   void stopLetsACheckpointEverySubtaskAcknowledgedComplete() throws Exception {
-    start(local, CheckpointConfig.disabled().withDirectory("x"));
-    List<SubtaskCheckpointAck> acks = new FakeTaskSnapshots(graph, local).writeAll(1, List.of());
+    start(storage, CheckpointConfig.disabled().withDirectory("x"));
+    List<SubtaskCheckpointAck> acks = new FakeTaskSnapshots(graph, storage).writeAll(1, List.of());
     CompletableFuture<CompletedCheckpoint> whole = coordinator.triggerCheckpoint();
     transport.nextBarrier();
     CountDownLatch release = new CountDownLatch(1);
@@ -199,6 +168,6 @@ class CheckpointStorageFailureTest {
     release.countDown();
     assertEquals(1, whole.get(10, TimeUnit.SECONDS).id(), "whole on disk: it completes");
     assertEquals(List.of(2L), transport.aborted);
-    assertEquals(List.of(1L), RestorePlanIds.ids(local));
+    assertEquals(List.of(1L), RestorePlanIds.ids(storage));
   }
 }

@@ -7,15 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.weir.runtime.checkpoint.CheckpointConfig;
 import io.weir.runtime.client.ClusterClient;
 import io.weir.runtime.client.SubmitOptions;
-import io.weir.runtime.clusterjob.JobJarBuilder;
 import io.weir.runtime.clusterjob.Text;
 import io.weir.runtime.jobmanager.JobManager;
 import io.weir.runtime.rpc.CheckpointSummary;
-import io.weir.runtime.rpc.ClusterSecret;
 import io.weir.runtime.rpc.ExecutionStatus;
 import io.weir.runtime.rpc.JobInfo;
 import io.weir.runtime.rpc.RestartStrategy;
-import io.weir.runtime.rpc.RpcOptions;
 import io.weir.runtime.taskmanager.TaskManager;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,31 +33,21 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class ClusterCheckpointTest {
   @TempDir Path dir;
-  private JobManager jobManager;
-  private TaskManager taskManager;
+  private InProcessCluster cluster;
   private ClusterClient client;
   private Path jar;
 
   @BeforeEach
   void start() throws Exception {
-    jobManager = JobManager.start(null, 0, ClusterSecret.NONE, RpcOptions.DEFAULT, dir.resolve("blobs"), Duration.ofSeconds(5));
-    int port = jobManager.address().getPort();
-    taskManager = new TaskManager("127.0.0.1", port, 4, ClusterSecret.NONE, RpcOptions.DEFAULT);
-    taskManager.start().get(10, TimeUnit.SECONDS);
-    client = ClusterClient.connect("127.0.0.1", port, ClusterSecret.NONE);
-    jar = JobJarBuilder.build(dir.resolve("job.jar"));
+    cluster = new InProcessCluster(dir, Duration.ofSeconds(5));
+    client = cluster.client;
+    jar = cluster.jar;
   }
 
   @AfterEach
   void stop() {
-    if (client != null) {
-      client.close();
-    }
-    if (taskManager != null) {
-      taskManager.close();
-    }
-    if (jobManager != null) {
-      jobManager.close();
+    if (cluster != null) {
+      cluster.close();
     }
   }
 

@@ -7,9 +7,7 @@ import io.weir.runtime.checkpoint.SubtaskCheckpointAck;
 import io.weir.runtime.graph.GraphOptions;
 import io.weir.runtime.graph.PhysicalGraph;
 import io.weir.runtime.graph.TaskSpec;
-import io.weir.runtime.network.BufferPool;
 import io.weir.runtime.network.CheckpointBarrier;
-import io.weir.runtime.network.InputGate;
 import io.weir.runtime.plan.JobPlan;
 import io.weir.runtime.wiring.BufferSettings;
 import io.weir.runtime.wiring.ChannelLayout;
@@ -178,20 +176,7 @@ final class CheckpointedJob implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     runners.forEach(SubtaskRunner::cancel);
-    for (BufferPool[] pools : wiring.pools.values()) {
-      for (BufferPool pool : pools) {
-        if (pool != null) {
-          pool.cancel();
-        }
-      }
-    }
-    for (InputGate[] gates : wiring.gates.values()) {
-      for (InputGate gate : gates) {
-        if (gate != null) {
-          gate.cancel();
-        }
-      }
-    }
+    wiring.cancelBuffersAndGates();
     threads.forEach(Thread::interrupt);
     join();
     writer.shutdownNow();
