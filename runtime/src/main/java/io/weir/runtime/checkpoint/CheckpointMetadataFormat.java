@@ -53,13 +53,7 @@ public final class CheckpointMetadataFormat {
         out.writeString(s.keyedManifest());
         out.writeString(s.operatorManifest());
         out.writeString(s.channelState());
-        SubtaskCheckpointMetrics m = s.metrics();
-        out.writeLong(m.syncMillis());
-        out.writeLong(m.asyncMillis());
-        out.writeLong(m.alignmentMillis());
-        out.writeLong(m.stateBytes());
-        out.writeLong(m.writtenBytes());
-        out.writeLong(m.inFlightBytes());
+        s.metrics().writeTo(out);
       }
     }
     out.writeInt(crc(out.array(), out.position()));
@@ -108,8 +102,7 @@ public final class CheckpointMetadataFormat {
         List<SubtaskState> subtasks = new ArrayList<>(parallelism);
         for (int s = 0; s < parallelism; s++) {
           subtasks.add(new SubtaskState(in.readString(), in.readString(), in.readString(),
-              new SubtaskCheckpointMetrics(in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(),
-                  in.readLong())));
+              SubtaskCheckpointMetrics.readFrom(in)));
         }
         vertices.add(new VertexState(vertexId, name, parallelism, head, subtasks));
       }

@@ -174,13 +174,7 @@ final class CheckpointMessageCodec {
     writeMap(ack.keyedManifests(), out);
     writeMap(ack.operatorManifests(), out);
     out.writeString(ack.channelState());
-    SubtaskCheckpointMetrics m = ack.metrics();
-    out.writeLong(m.syncMillis());
-    out.writeLong(m.asyncMillis());
-    out.writeLong(m.alignmentMillis());
-    out.writeLong(m.stateBytes());
-    out.writeLong(m.writtenBytes());
-    out.writeLong(m.inFlightBytes());
+    ack.metrics().writeTo(out);
   }
 
   private static SubtaskCheckpointAck readAck(BinaryInput in) {
@@ -190,8 +184,7 @@ final class CheckpointMessageCodec {
     Map<String, String> keyed = readMap(in);
     Map<String, String> operator = readMap(in);
     String channelState = in.readString();
-    SubtaskCheckpointMetrics metrics = new SubtaskCheckpointMetrics(in.readLong(), in.readLong(), in.readLong(),
-        in.readLong(), in.readLong(), in.readLong());
+    SubtaskCheckpointMetrics metrics = SubtaskCheckpointMetrics.readFrom(in);
     return new SubtaskCheckpointAck(id, task, subtask, keyed, operator, channelState, metrics);
   }
 
