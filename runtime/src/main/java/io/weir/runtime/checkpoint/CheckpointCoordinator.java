@@ -46,6 +46,10 @@ public final class CheckpointCoordinator {
   private final PeriodicTrigger periodic;
   private String finishedSubtask;
   private volatile boolean stopped;
+  /** The job ended: discard abandoned checkpoints as soon as no checkpoint is being finalized. */
+  private boolean discardWhenSettled;
+  /** {@link #cleanupIdle} callers waiting for finalizing checkpoints and queued deletions. */
+  private final List<CompletableFuture<Void>> idleWaiters = new ArrayList<>();
   private volatile CompletedCheckpoint latest;
   private final CoordinatorThread thread;
 
@@ -187,19 +191,26 @@ public final class CheckpointCoordinator {
   /**
    * Once the job ended (no subtask writes any more) and the coordinator stopped: deletes the files
    * of every checkpoint not retained (aborted, or interrupted by the end); only restorable ones stay.
+   * A checkpoint whose metadata is still being written completes first, so the deletion keeps
+   * exactly the {@code retained} newest completed ones.
    */
   public void discardAbandonedCheckpoints() {
     thread.execute(() -> {
-      if (stopped && pending.isEmpty()) {
-        store.discardAllButRetained();
-      }
+      discardWhenSettled = true;
+      settle();
     });
   }
 
-  /** Completes when the file deletions queued so far have run; for tests and orderly shutdown. */
+  /**
+   * Completes once no checkpoint is being finalized and the file deletions queued by then have
+   * run; for tests and orderly shutdown.
+   */
   public CompletableFuture<Void> cleanupIdle() {
     CompletableFuture<Void> idle = new CompletableFuture<>();
-    if (!thread.execute(() -> store.idle().whenComplete((v, e) -> idle.complete(null)))) {
+    if (!thread.execute(() -> {
+      idleWaiters.add(idle);
+      settle();
+    })) {
       idle.complete(null);
     }
     return idle;
@@ -336,6 +347,7 @@ public final class CheckpointCoordinator {
     notifySafely(() -> transport.notifyComplete(p.id()), "completion", p.id());
     periodic.checkpointEnded(); // the pause starts now; a waiting periodic trigger may go
     p.result().complete(completed);
+    settle();
   }
 
   private void onDecline(long id, int task, int subtask, String reason) {
@@ -370,6 +382,7 @@ public final class CheckpointCoordinator {
     periodic.checkpointEnded(); // the pause starts now; a waiting periodic trigger may go
     p.result().completeExceptionally(new CheckpointAbortedException(p.id(), what + " of job " + jobName
         + " aborted: " + reason));
+    settle();
   }
 
   private void stopOnTimer() {
@@ -379,6 +392,28 @@ public final class CheckpointCoordinator {
       if (!p.isFinalizing()) { // every subtask acknowledged one being finalized: it is whole and completes
         abort(p, "the job is no longer running");
       }
+    }
+  }
+
+  /**
+   * When no checkpoint is being finalized: runs a requested end-of-job discard (once the coordinator
+   * stopped and nothing is pending) and releases the {@link #cleanupIdle} waiters after the
+   * deletions queued so far. Called whenever a checkpoint leaves {@code pending}.
+   */
+  private void settle() {
+    if (pending.values().stream().anyMatch(PendingCheckpoint::isFinalizing)) {
+      return;
+    }
+    if (discardWhenSettled && stopped && pending.isEmpty()) {
+      discardWhenSettled = false;
+      store.discardAllButRetained();
+    }
+    if (!idleWaiters.isEmpty()) {
+      CompletableFuture<Void> deletions = store.idle();
+      for (CompletableFuture<Void> waiter : idleWaiters) {
+        deletions.whenComplete((v, e) -> waiter.complete(null));
+      }
+      idleWaiters.clear();
     }
   }
 

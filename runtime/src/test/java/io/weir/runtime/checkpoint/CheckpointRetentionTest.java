@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -199,5 +200,36 @@ class CheckpointRetentionTest extends CoordinatorTestSupport {
     assertEquals(List.of(), filesOf(3), "interrupted by the end: nothing in it can be restored");
     assertEquals(9, filesOf(2).size());
     assertEquals(List.of("chk-1-keyed-count-0-000001.sst"), filesOf(1), "still shared by the retained checkpoint");
+  }
+
+  @Test
+  void aCheckpointFinalizingWhenTheJobEndsCompletesBeforeTheEndOfJobDiscard() throws Exception {
+    start(2);
+    for (long id = 1; id <= 3; id++) {
+      complete(id, List.of());
+    }
+    CountDownLatch release = new CountDownLatch(1);
+    for (int i = 0; i < ioThreads(); i++) { // the metadata write of 4 queues behind these
+      io.execute(() -> {
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+    }
+    CompletableFuture<CompletedCheckpoint> last = coordinator.triggerCheckpoint();
+    assertEquals(4, transport.nextBarrier().checkpointId());
+    tasks.acknowledgeAll(coordinator, 4, List.of());
+    coordinator.stop(); // every subtask acknowledged 4: it still completes
+    coordinator.discardAbandonedCheckpoints();
+    CompletableFuture<Void> idle = coordinator.cleanupIdle();
+    Thread.sleep(50);
+    assertFalse(idle.isDone(), "a checkpoint is still being finalized");
+    release.countDown();
+    assertEquals(4, last.get(10, TimeUnit.SECONDS).id());
+    idle.get(10, TimeUnit.SECONDS);
+    assertEquals(List.of(3L, 4L), RestorePlanIds.ids(storage), "retained=2 keeps exactly the two newest");
+    assertEquals(List.of(), filesOf(2));
   }
 }
