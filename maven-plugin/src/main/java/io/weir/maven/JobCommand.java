@@ -31,7 +31,7 @@ final class JobCommand {
   private String vertexParallelism;
   private Long progressIntervalMillis;
   private String stateBackend;
-  private Long checkpointIntervalMillis;
+  private String checkpointInterval;
   private String checkpointDir;
   private String checkpointingMode;
   private boolean unaligned;
@@ -88,9 +88,12 @@ final class JobCommand {
     return this;
   }
 
-  /** Milliseconds between periodic checkpoints; null takes none. The other checkpoint options need it (runner-checked). */
-  JobCommand checkpointIntervalMillis(Long millis) {
-    this.checkpointIntervalMillis = millis;
+  /**
+   * Time between periodic checkpoints ({@code 10s}, {@code 500ms}; a bare number is ms), checked by
+   * the runner; null or blank takes none. The other checkpoint options need it (runner-checked).
+   */
+  JobCommand checkpointInterval(String interval) {
+    this.checkpointInterval = interval == null || interval.isBlank() ? null : interval.trim();
     return this;
   }
 
@@ -158,9 +161,9 @@ final class JobCommand {
       command.add("--state-backend");
       command.add(stateBackend);
     }
-    if (checkpointIntervalMillis != null) {
+    if (checkpointInterval != null) {
       command.add("--checkpoint-interval");
-      command.add(checkpointIntervalMillis.toString());
+      command.add(checkpointInterval);
     }
     if (checkpointDir != null) {
       command.add("--checkpoint-dir");

@@ -75,9 +75,12 @@ public class RunMojo extends AbstractMojo {
   @Parameter(property = "weir.stateBackend")
   private String stateBackend;
 
-  /** Milliseconds between periodic checkpoints; unset takes none. */
+  /**
+   * Time between periodic checkpoints, as {@code weir submit} reads it: {@code 500ms}, {@code 10s},
+   * {@code 1m} (a bare number is milliseconds); unset takes none.
+   */
   @Parameter(property = "weir.checkpointInterval")
-  private Long checkpointInterval;
+  private String checkpointInterval;
 
   /**
    * Where the job's checkpoint directory ({@code <dir>/<job>-<startMillis>}) is made and kept after
@@ -137,7 +140,7 @@ public class RunMojo extends AbstractMojo {
             .vertexParallelism(vertexParallelism)
             .progressIntervalMillis(progressInterval)
             .stateBackend(stateBackend)
-            .checkpointIntervalMillis(checkpointInterval)
+            .checkpointInterval(checkpointInterval)
             .checkpointDir(checkpointDir)
             .checkpointingMode(checkpointingMode)
             .unaligned(unaligned)

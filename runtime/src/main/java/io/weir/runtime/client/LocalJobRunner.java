@@ -19,7 +19,7 @@ import java.util.concurrent.TimeoutException;
  *
  * <pre>
  * LocalJobRunner [--job NAME] [--parallelism N] [--vertex-parallelism NAME=N[,NAME=N]]... [--progress-interval MS]
- *                [--state-backend heap|rocksdb] [--checkpoint-interval MS] [--checkpoint-dir DIR]
+ *                [--state-backend heap|rocksdb] [--checkpoint-interval DURATION] [--checkpoint-dir DIR]
  *                [--checkpointing-mode exactly-once|at-least-once] [--unaligned]
  *                [--from-savepoint PATH] [--allow-non-restored-state] [--] PROGRAM_ARGS...
  * </pre>

@@ -2,6 +2,7 @@ package io.weir.runtime.client;
 
 import io.weir.runtime.checkpoint.CheckpointConfig;
 import io.weir.runtime.checkpoint.CheckpointingMode;
+import io.weir.runtime.cli.DurationConverter;
 import io.weir.runtime.local.StateBackends;
 import java.time.Duration;
 import java.util.Arrays;
@@ -11,7 +12,7 @@ import java.util.Map;
 
 /**
  * The runner's command line: {@code [--job NAME] [--parallelism N] [--vertex-parallelism NAME=N]...
- * [--progress-interval MS] [--state-backend heap|rocksdb] [--checkpoint-interval MS] [--checkpoint-dir DIR]
+ * [--progress-interval MS] [--state-backend heap|rocksdb] [--checkpoint-interval DURATION] [--checkpoint-dir DIR]
  * [--checkpointing-mode exactly-once|at-least-once] [--unaligned] [--from-savepoint PATH]
  * [--allow-non-restored-state] [--] PROGRAM_ARGS...}. Options are read from the front; {@code --} or the
  * first argument that is not one of these starts the program arguments, which go to the job untouched.
@@ -32,7 +33,7 @@ record RunnerArguments(
 
   static final String USAGE =
       "usage: LocalJobRunner [--job NAME] [--parallelism N] [--vertex-parallelism NAME=N]... [--progress-interval MS]"
-          + " [--state-backend " + String.join("|", StateBackends.NAMES) + "] [--checkpoint-interval MS]"
+          + " [--state-backend " + String.join("|", StateBackends.NAMES) + "] [--checkpoint-interval DURATION]"
           + " [--checkpoint-dir DIR] [--checkpointing-mode exactly-once|at-least-once] [--unaligned]"
           + " [--from-savepoint PATH] [--allow-non-restored-state] [--] PROGRAM_ARGS...";
 
@@ -55,7 +56,7 @@ record RunnerArguments(
     Map<String, Integer> vertexParallelism = new LinkedHashMap<>();
     long interval = 1000;
     String stateBackend = null;
-    long checkpointInterval = 0;
+    Duration checkpointInterval = Duration.ZERO;
     String checkpointDir = null;
     CheckpointingMode mode = null;
     boolean unaligned = false;
@@ -79,7 +80,7 @@ record RunnerArguments(
         continue;
       }
       if (arg.equals("--checkpoint-interval")) {
-        checkpointInterval = number(args, i, 1, Integer.MAX_VALUE);
+        checkpointInterval = positiveDuration(args, i);
       } else if (arg.equals("--checkpoint-dir")) {
         checkpointDir = value(args, i);
       } else if (arg.equals("--checkpointing-mode")) {
@@ -111,9 +112,9 @@ record RunnerArguments(
   }
 
   /** Periodic checkpoints when an interval is given; the other checkpoint options only refine them. */
-  private static CheckpointConfig checkpointConfig(long intervalMillis, String directory, CheckpointingMode mode,
+  private static CheckpointConfig checkpointConfig(Duration interval, String directory, CheckpointingMode mode,
       boolean unaligned) throws UsageException {
-    if (intervalMillis == 0) {
+    if (interval.isZero()) {
       if (directory != null || mode != null || unaligned) {
         throw new UsageException("--checkpoint-dir, --checkpointing-mode and --unaligned need --checkpoint-interval");
       }
@@ -122,7 +123,7 @@ record RunnerArguments(
     if (unaligned && mode == CheckpointingMode.AT_LEAST_ONCE) {
       throw new UsageException("--unaligned checkpoints exist only in exactly-once mode");
     }
-    return CheckpointConfig.every(Duration.ofMillis(intervalMillis), directory == null ? "" : directory)
+    return CheckpointConfig.every(interval, directory == null ? "" : directory)
         .withMode(mode == null ? CheckpointingMode.EXACTLY_ONCE : mode).withUnaligned(unaligned);
   }
 
@@ -169,6 +170,21 @@ record RunnerArguments(
       throw new UsageException(args[i] + " needs a value");
     }
     return args[i + 1];
+  }
+
+  /** A duration as {@code weir submit} reads it ({@code 500ms}, {@code 10s}, {@code 1m}; a bare number is ms). */
+  private static Duration positiveDuration(String[] args, int i) throws UsageException {
+    String text = value(args, i);
+    Duration d;
+    try {
+      d = DurationConverter.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(args[i] + ": " + e.getMessage());
+    }
+    if (d.isZero()) {
+      throw new UsageException(args[i] + " must be positive, got '" + text + "'");
+    }
+    return d;
   }
 
   private static int number(String[] args, int i, int min, int max) throws UsageException {

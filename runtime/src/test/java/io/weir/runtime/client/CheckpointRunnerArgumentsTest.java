@@ -47,8 +47,9 @@ class CheckpointRunnerArgumentsTest {
     assertEquals("wc", a.job());
     assertEquals(List.of("--lines", "5"), a.programArgs());
 
-    RunnerArguments atLeastOnce = RunnerArguments.parse(new String[] {"--checkpoint-interval", "10",
+    RunnerArguments atLeastOnce = RunnerArguments.parse(new String[] {"--checkpoint-interval", "2s",
         "--checkpointing-mode", "at-least-once"});
+    assertEquals(Duration.ofSeconds(2), atLeastOnce.checkpoint().interval(), "read as weir submit reads durations");
     assertEquals(CheckpointingMode.AT_LEAST_ONCE, atLeastOnce.checkpoint().mode());
     assertEquals("", atLeastOnce.checkpoint().directory(), "no directory: a temporary one");
 
@@ -63,6 +64,8 @@ class CheckpointRunnerArgumentsTest {
     for (String[] bad : new String[][] {
         {"--checkpoint-interval", "0"},
         {"--checkpoint-interval", "soon"},
+        {"--checkpoint-interval", "0s"},
+        {"--checkpoint-interval", "-5"},
         {"--unaligned"},
         {"--checkpoint-dir", "/c"},
         {"--checkpoint-interval", "10", "--checkpointing-mode", "sometimes"},
