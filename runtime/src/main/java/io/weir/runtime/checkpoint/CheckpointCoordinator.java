@@ -48,6 +48,8 @@ public final class CheckpointCoordinator {
   private volatile boolean stopped;
   /** The job ended: discard abandoned checkpoints as soon as no checkpoint is being finalized. */
   private boolean discardWhenSettled;
+  /** A savepoint that ends the job was triggered: no other checkpoint may start after it. */
+  private boolean finalSavepoint;
   /** {@link #cleanupIdle} callers waiting for finalizing checkpoints and queued deletions. */
   private final List<CompletableFuture<Void>> idleWaiters = new ArrayList<>();
   private volatile CompletedCheckpoint latest;
@@ -144,17 +146,44 @@ public final class CheckpointCoordinator {
    * once its metadata is published, or fails saying why it could not be taken.
    */
   public CompletableFuture<CompletedCheckpoint> triggerSavepoint(String targetDirectory) {
+    return trigger("savepoint", result -> startSavepoint(targetDirectory, result));
+  }
+
+  /**
+   * Takes the savepoint that ends the job (cancel with savepoint). From its trigger on no other
+   * checkpoint starts: one completing after the savepoint would let transactional sinks commit the
+   * output of records the savepoint does not hold, and a job resumed from it would emit them again.
+   * Checkpoints triggered before it may still complete (their records are in it). If the savepoint
+   * fails, the job goes on and periodic checkpoints resume.
+   */
+  public CompletableFuture<CompletedCheckpoint> triggerFinalSavepoint(String targetDirectory) {
     return trigger("savepoint", result -> {
-      long id = nextId++;
-      try {
-        Path directory = SavepointDirectory.create(targetDirectory, jobName, id);
-        SnapshotStorage storage = new LocalDirectorySnapshotStorage(directory);
-        start(id, CheckpointOptions.savepoint(directory.toString()), storage, directory.toString(), result);
-      } catch (Exception e) {
-        result.completeExceptionally(new CheckpointAbortedException(id, "savepoint " + id + " of job " + jobName
-            + " could not create its directory under " + targetDirectory + ": " + e));
-      }
+      finalSavepoint = true;
+      periodic.cancel();
+      result.whenComplete((done, failure) -> {
+        if (failure != null) {
+          thread.execute(() -> {
+            finalSavepoint = false;
+            if (started && !stopped && finishedSubtask == null) {
+              periodic.resume();
+            }
+          });
+        }
+      });
+      startSavepoint(targetDirectory, result);
     });
+  }
+
+  private void startSavepoint(String targetDirectory, CompletableFuture<CompletedCheckpoint> result) {
+    long id = nextId++;
+    try {
+      Path directory = SavepointDirectory.create(targetDirectory, jobName, id);
+      SnapshotStorage storage = new LocalDirectorySnapshotStorage(directory);
+      start(id, CheckpointOptions.savepoint(directory.toString()), storage, directory.toString(), result);
+    } catch (Exception e) {
+      result.completeExceptionally(new CheckpointAbortedException(id, "savepoint " + id + " of job " + jobName
+          + " could not create its directory under " + targetDirectory + ": " + e));
+    }
   }
 
   /** Triggers a checkpoint now, regardless of interval, pause and concurrency limits. */
@@ -225,6 +254,9 @@ public final class CheckpointCoordinator {
   private String refusal(String what) {
     if (stopped) {
       return refusalWhenStopped(what);
+    }
+    if (finalSavepoint) {
+      return "cannot take a " + what + " of job " + jobName + ": a savepoint that ends the job was triggered";
     }
     if (finishedSubtask != null) {
       return "cannot take a " + what + " of job " + jobName + ": subtask " + finishedSubtask
