@@ -37,6 +37,7 @@ final class JobCommand {
   private boolean unaligned;
   private String fromSavepoint;
   private boolean allowNonRestoredState;
+  private String restart;
   private List<String> programArgs = List.of();
 
   /**
@@ -127,6 +128,12 @@ final class JobCommand {
     return this;
   }
 
+  /** The restart strategy in its text form (runner-checked); null or blank for none. */
+  JobCommand restart(String strategy) {
+    this.restart = strategy == null || strategy.isBlank() ? null : strategy.trim();
+    return this;
+  }
+
   /** Arguments for the job itself, passed after {@code --} so the runner never reads them. */
   JobCommand programArgs(List<String> args) {
     this.programArgs = List.copyOf(args);
@@ -182,6 +189,10 @@ final class JobCommand {
     }
     if (allowNonRestoredState) {
       command.add("--allow-non-restored-state");
+    }
+    if (restart != null) {
+      command.add("--restart");
+      command.add(restart);
     }
     if (!programArgs.isEmpty()) {
       command.add("--");

@@ -105,6 +105,15 @@ public class RunMojo extends AbstractMojo {
   @Parameter(property = "weir.allowNonRestoredState", defaultValue = "false")
   private boolean allowNonRestoredState;
 
+  /**
+   * What the job does when a subtask fails, as {@code weir:submit} reads it: {@code none} (the
+   * default: the run fails), {@code fixed-delay:ATTEMPTS:DELAY_MS} or
+   * {@code exponential:ATTEMPTS:INITIAL_MS:MAX_MS:MULTIPLIER}; a restart resumes from the latest
+   * completed checkpoint.
+   */
+  @Parameter(property = "weir.restart")
+  private String restart;
+
   /** Skips the goal. */
   @Parameter(property = "weir.skip", defaultValue = "false")
   private boolean skip;
@@ -146,6 +155,7 @@ public class RunMojo extends AbstractMojo {
             .unaligned(unaligned)
             .fromSavepoint(fromSavepoint)
             .allowNonRestoredState(allowNonRestoredState)
+            .restart(restart)
             .programArgs(programArgs)
             .toList();
     getLog().info("Running " + jobLabel() + " in a forked JVM (" + java + ")");

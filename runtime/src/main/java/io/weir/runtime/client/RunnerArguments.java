@@ -4,6 +4,7 @@ import io.weir.runtime.checkpoint.CheckpointConfig;
 import io.weir.runtime.checkpoint.CheckpointingMode;
 import io.weir.runtime.cli.DurationConverter;
 import io.weir.runtime.local.StateBackends;
+import io.weir.runtime.rpc.RestartStrategy;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,7 +15,7 @@ import java.util.Map;
  * The runner's command line: {@code [--job NAME] [--parallelism N] [--vertex-parallelism NAME=N]...
  * [--progress-interval MS] [--state-backend heap|rocksdb] [--checkpoint-interval DURATION] [--checkpoint-dir DIR]
  * [--checkpointing-mode exactly-once|at-least-once] [--unaligned] [--from-savepoint PATH]
- * [--allow-non-restored-state] [--] PROGRAM_ARGS...}. Options are read from the front; {@code --} or the
+ * [--allow-non-restored-state] [--restart STRATEGY] [--] PROGRAM_ARGS...}. Options are read from the front; {@code --} or the
  * first argument that is not one of these starts the program arguments, which go to the job untouched.
  *
  * @param job the job to run, or null for the only one
@@ -25,22 +26,26 @@ import java.util.Map;
  * @param checkpoint how the job checkpoints, or null when it takes no checkpoints
  * @param fromSavepoint the checkpoint or savepoint (directory or metadata file) to resume from, or null
  * @param allowNonRestoredState skip state of vertices the job no longer has when resuming
+ * @param restart what the job does when a subtask fails (text form as {@code weir submit --restart});
+ *     {@link RestartStrategy#NONE} unless given
  */
 record RunnerArguments(
     String job, int parallelism, Map<String, Integer> vertexParallelism, long progressIntervalMillis,
     String stateBackend, List<String> programArgs, CheckpointConfig checkpoint, String fromSavepoint,
-    boolean allowNonRestoredState) {
+    boolean allowNonRestoredState, RestartStrategy restart) {
 
   static final String USAGE =
       "usage: LocalJobRunner [--job NAME] [--parallelism N] [--vertex-parallelism NAME=N]... [--progress-interval MS]"
           + " [--state-backend " + String.join("|", StateBackends.NAMES) + "] [--checkpoint-interval DURATION]"
           + " [--checkpoint-dir DIR] [--checkpointing-mode exactly-once|at-least-once] [--unaligned]"
-          + " [--from-savepoint PATH] [--allow-non-restored-state] [--] PROGRAM_ARGS...";
+          + " [--from-savepoint PATH] [--allow-non-restored-state] [--restart none|fixed-delay:ATTEMPTS:DELAY_MS|"
+          + "exponential:ATTEMPTS:INITIAL_MS:MAX_MS:MULTIPLIER] [--] PROGRAM_ARGS...";
 
   /** The arguments without checkpoint options. */
   RunnerArguments(String job, int parallelism, Map<String, Integer> vertexParallelism, long progressIntervalMillis,
       String stateBackend, List<String> programArgs) {
-    this(job, parallelism, vertexParallelism, progressIntervalMillis, stateBackend, programArgs, null, null, false);
+    this(job, parallelism, vertexParallelism, progressIntervalMillis, stateBackend, programArgs, null, null, false,
+        RestartStrategy.NONE);
   }
 
   /** Thrown for a command line that cannot be run. */
@@ -62,6 +67,7 @@ record RunnerArguments(
     boolean unaligned = false;
     String fromSavepoint = null;
     boolean allowNonRestored = false;
+    RestartStrategy restart = RestartStrategy.NONE;
     int i = 0;
     while (i < args.length) {
       String arg = args[i];
@@ -85,6 +91,8 @@ record RunnerArguments(
         checkpointDir = value(args, i);
       } else if (arg.equals("--checkpointing-mode")) {
         mode = mode(args, i);
+      } else if (arg.equals("--restart")) {
+        restart = restartStrategy(args, i);
       } else if (arg.equals("--from-savepoint")) {
         fromSavepoint = value(args, i);
       } else if (arg.equals("--job")) {
@@ -108,7 +116,7 @@ record RunnerArguments(
     }
     return new RunnerArguments(
         job, parallelism, Map.copyOf(vertexParallelism), interval, stateBackend,
-        List.copyOf(Arrays.asList(args).subList(i, args.length)), checkpoint, fromSavepoint, allowNonRestored);
+        List.copyOf(Arrays.asList(args).subList(i, args.length)), checkpoint, fromSavepoint, allowNonRestored, restart);
   }
 
   /** Periodic checkpoints when an interval is given; the other checkpoint options only refine them. */
@@ -170,6 +178,14 @@ record RunnerArguments(
       throw new UsageException(args[i] + " needs a value");
     }
     return args[i + 1];
+  }
+
+  private static RestartStrategy restartStrategy(String[] args, int i) throws UsageException {
+    try {
+      return RestartStrategy.parse(value(args, i));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(args[i] + ": " + e.getMessage());
+    }
   }
 
   /** A duration as {@code weir submit} reads it ({@code 500ms}, {@code 10s}, {@code 1m}; a bare number is ms). */

@@ -36,7 +36,7 @@ class CheckpointRunnerArgumentsTest {
   void checkpointFlagsBecomeACheckpointConfigAndTheRestLeavesProgramArguments() throws Exception {
     RunnerArguments a = RunnerArguments.parse(new String[] {"--checkpoint-interval", "250", "--checkpoint-dir", "/c",
         "--checkpointing-mode", "exactly-once", "--unaligned", "--from-savepoint", "/s/savepoint-x-1-abcdef",
-        "--allow-non-restored-state", "--job", "wc", "--lines", "5"});
+        "--allow-non-restored-state", "--restart", "fixed-delay:2:500", "--job", "wc", "--lines", "5"});
     CheckpointConfig config = a.checkpoint();
     assertEquals(Duration.ofMillis(250), config.interval());
     assertEquals("/c", config.directory());
@@ -44,6 +44,7 @@ class CheckpointRunnerArgumentsTest {
     assertTrue(config.unaligned());
     assertEquals("/s/savepoint-x-1-abcdef", a.fromSavepoint());
     assertTrue(a.allowNonRestoredState());
+    assertEquals(io.weir.runtime.rpc.RestartStrategy.fixedDelay(2, Duration.ofMillis(500)), a.restart());
     assertEquals("wc", a.job());
     assertEquals(List.of("--lines", "5"), a.programArgs());
 
@@ -57,6 +58,7 @@ class CheckpointRunnerArgumentsTest {
     assertNull(none.checkpoint());
     assertNull(none.fromSavepoint());
     assertFalse(none.allowNonRestoredState());
+    assertEquals(io.weir.runtime.rpc.RestartStrategy.NONE, none.restart(), "embedded runs fail at the first failure by default");
   }
 
   @Test
@@ -65,6 +67,7 @@ class CheckpointRunnerArgumentsTest {
         {"--checkpoint-interval", "0"},
         {"--checkpoint-interval", "soon"},
         {"--checkpoint-interval", "0s"},
+        {"--restart", "sometimes"},
         {"--checkpoint-interval", "-5"},
         {"--unaligned"},
         {"--checkpoint-dir", "/c"},
