@@ -148,8 +148,23 @@ final class JobCheckpointing implements CheckpointTransport, CheckpointResponder
     coordinator.stop();
   }
 
-  /** Stops checkpointing, waits for queued deletions, and removes a temporary checkpoint directory. */
+  /**
+   * Stops checkpointing, waits for queued deletions, and removes a temporary checkpoint directory.
+   * Runs on the last subtask's thread, which a cancel interrupted: the interrupt is set aside while
+   * waiting (else no wait happens, and the end-of-job deletion never runs) and restored afterwards.
+   */
   void close() {
+    boolean interrupted = Thread.interrupted();
+    try {
+      closeUninterrupted();
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void closeUninterrupted() {
     coordinator.stop();
     if (!temporary) {
       coordinator.discardAbandonedCheckpoints(); // every subtask has ended: only restorable checkpoints stay
