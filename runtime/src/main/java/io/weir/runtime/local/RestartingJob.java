@@ -113,6 +113,12 @@ final class RestartingJob implements JobHandle {
           LOG.error("Job '{}' failed after {} restarts; the restart strategy allows no more", plan.name(), restartCount);
         }
       }
+      if (attemptResult.status() == JobStatus.FAILED && cancelled) {
+        // cancelled while this attempt was failing: it would have restarted, so the job ends as cancelled
+        LOG.info("Job '{}' cancelled while its attempt failed", plan.name(), attemptResult.failure());
+        attemptResult = new JobResult(attemptResult.jobName(), JobStatus.CANCELED, attemptResult.duration(),
+            attemptResult.vertices(), attemptResult.tasks(), null, attemptResult.checkpoints());
+      }
     }
     finish(attemptResult, null);
   }
