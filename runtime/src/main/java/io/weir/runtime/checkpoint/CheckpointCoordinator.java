@@ -329,6 +329,25 @@ public final class CheckpointCoordinator {
   private void finish(PendingCheckpoint p) {
     p.startFinalizing();
     CheckpointMetadata metadata = p.metadata(System.currentTimeMillis());
+    if (p.options().type() != CheckpointType.CHECKPOINT) {
+      publish(p, metadata); // a savepoint is self-contained in its own directory
+      return;
+    }
+    store.verifyAndPin(p.id(), metadata.keyedManifests()).thenAccept(problem -> {
+      if (!thread.execute(() -> {
+        if (problem == null) {
+          publish(p, metadata);
+        } else {
+          abort(p, problem);
+        }
+      })) {
+        LOG.debug("checkpoint {} of job {} could not complete after the coordinator shut down", p.id(), jobName);
+      }
+    });
+  }
+
+  /** Writes the metadata on the io executor, then completes {@code p} on the coordinator's thread. */
+  private void publish(PendingCheckpoint p, CheckpointMetadata metadata) {
     byte[] bytes = CheckpointMetadataFormat.encode(metadata);
     try {
       io.execute(() -> {
@@ -402,6 +421,9 @@ public final class CheckpointCoordinator {
   private void abort(PendingCheckpoint p, String reason) {
     if (pending.remove(p.id()) == null) {
       return;
+    }
+    if (p.isFinalizing() && p.options().type() == CheckpointType.CHECKPOINT) {
+      store.releasePins(p.id()); // taken when its acknowledgements were complete
     }
     p.cancelTimeout();
     String what = (p.options().isSavepoint() ? "savepoint " : "checkpoint ") + p.id();

@@ -100,10 +100,15 @@ class CheckpointRetentionTest extends CoordinatorTestSupport {
     coordinator.cleanupIdle().get(10, TimeUnit.SECONDS);
     assertFalse(filesOf(2).isEmpty(), "aborted files stay until the next completion");
 
-    // checkpoint 3 (wrongly, but possibly) references a file the aborted checkpoint wrote: it must stay
+    // a task never bases a snapshot on an aborted checkpoint: one that names its file does not complete
     String referenced = "chk-2-keyed-count-0-000001.sst";
-    complete(3, List.of(referenced));
-    assertEquals(List.of(referenced), filesOf(2));
+    CompletableFuture<CompletedCheckpoint> wrong = coordinator.triggerCheckpoint();
+    assertEquals(3, transport.nextBarrier().checkpointId());
+    tasks.acknowledgeAll(coordinator, 3, List.of(referenced));
+    ExecutionException refused = assertThrows(ExecutionException.class, () -> wrong.get(10, TimeUnit.SECONDS));
+    assertTrue(refused.getCause().getMessage().contains("reuses " + referenced), refused.getCause().getMessage());
+    complete(4, List.of());
+    assertEquals(List.of(), filesOf(2), "the aborted checkpoint's files go at the next completion");
     assertEquals(9, filesOf(1).size(), "retained before this completion: kept until the next");
   }
 
@@ -231,5 +236,32 @@ class CheckpointRetentionTest extends CoordinatorTestSupport {
     idle.get(10, TimeUnit.SECONDS);
     assertEquals(List.of(3L, 4L), RestorePlanIds.ids(storage), "retained=2 keeps exactly the two newest");
     assertEquals(List.of(), filesOf(2));
+  }
+
+  @Test
+  void aCheckpointReusingFilesOfADeletedCheckpointAbortsInsteadOfCompletingUnrestorable() throws Exception {
+    start(1);
+    String stale = "chk-1-keyed-count-0-000001.sst";
+    complete(1, List.of());
+    complete(2, List.of());
+    complete(3, List.of()); // checkpoint 1 is gone now
+    assertEquals(List.of(), filesOf(1));
+    // a subtask that had not heard of 2 and 3 completing bases its incremental snapshot on 1
+    CompletableFuture<CompletedCheckpoint> late = coordinator.triggerCheckpoint();
+    assertEquals(4, transport.nextBarrier().checkpointId());
+    tasks.acknowledgeAll(coordinator, 4, List.of(stale));
+    ExecutionException aborted = assertThrows(ExecutionException.class, () -> late.get(10, TimeUnit.SECONDS));
+    assertTrue(aborted.getCause().getMessage().contains("reuses " + stale + ", which belongs to a checkpoint deleted"),
+        aborted.getCause().getMessage());
+    assertEquals(3, coordinator.latestCompleted().orElseThrow().id(), "the latest restorable checkpoint stays 3");
+    assertFalse(exists("chk-4-metadata"));
+
+    // one reusing the retained checkpoint's file completes, and that file outlives checkpoint 3
+    String shared = "chk-3-keyed-count-0-000001.sst";
+    complete(5, List.of(shared));
+    complete(6, List.of());
+    assertTrue(exists(shared), "checkpoint 5, kept one completion longer, still references it");
+    complete(7, List.of());
+    assertFalse(exists(shared));
   }
 }
