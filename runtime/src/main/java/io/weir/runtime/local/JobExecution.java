@@ -27,9 +27,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -283,32 +280,6 @@ final class JobExecution implements JobHandle, SubtaskListener {
   @Override
   public PhysicalGraph graph() {
     return graph;
-  }
-
-  @Override
-  public JobStatus status() {
-    JobResult done = result.getNow(null);
-    return done == null ? JobStatus.RUNNING : done.status();
-  }
-
-  @Override
-  public JobResult await() throws InterruptedException {
-    try {
-      return result.get();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("the job ended but could not be torn down", e.getCause());
-    }
-  }
-
-  @Override
-  public JobResult await(Duration timeout) throws InterruptedException, TimeoutException {
-    try {
-      return result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("the job ended but could not be torn down", e.getCause());
-    } catch (TimeoutException e) {
-      throw new TimeoutException("job '" + plan.name() + "' still running after " + timeout.toMillis() + " ms");
-    }
   }
 
   @Override

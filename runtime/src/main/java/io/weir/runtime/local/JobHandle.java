@@ -9,6 +9,8 @@ import io.weir.runtime.metrics.VertexMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** A job submitted to a {@link LocalCluster}: follow it, wait for it, cancel it. Thread-safe. */
@@ -20,7 +22,10 @@ public interface JobHandle {
   PhysicalGraph graph();
 
   /** {@link JobStatus#RUNNING} until the result is available. */
-  JobStatus status();
+  default JobStatus status() {
+    JobResult done = result().getNow(null);
+    return done == null ? JobStatus.RUNNING : done.status();
+  }
 
   /**
    * Asks every subtask to stop: they are interrupted, and woken from any wait for buffers or
@@ -30,10 +35,24 @@ public interface JobHandle {
   void cancel();
 
   /** Waits for the job to end. */
-  JobResult await() throws InterruptedException;
+  default JobResult await() throws InterruptedException {
+    try {
+      return result().get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the job ended but could not be torn down", e.getCause());
+    }
+  }
 
   /** Waits at most {@code timeout} for the job to end. */
-  JobResult await(Duration timeout) throws InterruptedException, TimeoutException;
+  default JobResult await(Duration timeout) throws InterruptedException, TimeoutException {
+    try {
+      return result().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the job ended but could not be torn down", e.getCause());
+    } catch (TimeoutException e) {
+      throw new TimeoutException("job '" + jobName() + "' still running after " + timeout.toMillis() + " ms");
+    }
+  }
 
   /** Completes with the result when the job ends. */
   CompletableFuture<JobResult> result();

@@ -18,12 +18,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -208,32 +206,6 @@ final class RestartingJob implements JobHandle {
   @Override
   public PhysicalGraph graph() {
     return current.graph();
-  }
-
-  @Override
-  public JobStatus status() {
-    JobResult done = result.getNow(null);
-    return done == null ? JobStatus.RUNNING : done.status();
-  }
-
-  @Override
-  public JobResult await() throws InterruptedException {
-    try {
-      return result.get();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("the job ended but could not be torn down", e.getCause());
-    }
-  }
-
-  @Override
-  public JobResult await(Duration timeout) throws InterruptedException, TimeoutException {
-    try {
-      return result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("the job ended but could not be torn down", e.getCause());
-    } catch (TimeoutException e) {
-      throw new TimeoutException("job '" + plan.name() + "' still running after " + timeout.toMillis() + " ms");
-    }
   }
 
   @Override
