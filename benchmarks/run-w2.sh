@@ -55,7 +55,7 @@ fi
 # ---- Weir: this tree's reactor build, run from a private copy of its jars (target/w2lib).
 # shellcheck source=weir-classpath.sh
 source "$HERE/weir-classpath.sh"
-WEIR_CP=$(weir_private_classpath w2)
+WEIR_CP=${WEIR_CP:-$(weir_private_classpath w2)}  # suite.sh passes one shared build
 
 # shellcheck source=flink-anchor.sh
 source "$HERE/flink-anchor.sh"

@@ -46,7 +46,7 @@ MVN=(nice -n 10 mvn -B -q -o)
 # ---- Weir: this tree's reactor build, run from a private copy of its jars (target/w3lib).
 # shellcheck source=weir-classpath.sh
 source "$HERE/weir-classpath.sh"
-WEIR_CP=$(weir_private_classpath w3)
+WEIR_CP=${WEIR_CP:-$(weir_private_classpath w3)}  # suite.sh passes one shared build
 
 # shellcheck source=flink-anchor.sh
 source "$HERE/flink-anchor.sh"

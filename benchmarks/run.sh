@@ -65,8 +65,11 @@ fi
 # The runtime class path is a private copy (target/lib), so that a module reinstalled into ~/.m2
 # while the suite runs cannot pull a jar from under a running JVM.
 WEIR_STAMP=target/lib/.built
-# rebuilt when its sources changed or a Weir module (processor, runtime, ...) was reinstalled since
-if [[ ${BUILD:-0} == 1 || ! -f $WEIR_STAMP || ! -d target/classes/META-INF \
+# rebuilt when its sources changed or a Weir module (processor, runtime, ...) was reinstalled since;
+# never when the caller (suite.sh) passes the class path of a build of its own in WEIR_CP
+if [[ -n ${WEIR_CP:-} ]]; then
+  :
+elif [[ ${BUILD:-0} == 1 || ! -f $WEIR_STAMP || ! -d target/classes/META-INF \
       || -n "$(find pom.xml src ../pom.xml ~/.m2/repository/io/weir/weir-processor "${SOURCES_TO_WATCH[@]}" -newer $WEIR_STAMP \( -name '*.jar' -o -name '*.java' -o -name '*.xml' -o -name '*.properties' \) -print -quit 2>/dev/null)" ]]; then
   echo "# building weir-benchmarks (REACTOR=$REACTOR: 1 = Weir's modules from this tree, 0 = from ~/.m2) ..." >&2
   rm -rf target/lib
@@ -74,7 +77,7 @@ if [[ ${BUILD:-0} == 1 || ! -f $WEIR_STAMP || ! -d target/classes/META-INF \
       -DincludeScope=runtime -DoutputDirectory="$HERE/target/lib") >&2
   touch "$WEIR_STAMP"
 fi
-WEIR_CP="target/classes:target/lib/*"
+WEIR_CP=${WEIR_CP:-"target/classes:target/lib/*"}
 
 # shellcheck source=flink-anchor.sh
 source "$HERE/flink-anchor.sh"
