@@ -85,8 +85,15 @@ final class RocksDbKeyedStateBackend implements KeyedStateBackend {
   /** SST files (by local name) the last incremental snapshot referenced, which the next may reuse. */
   private Map<String, DataFile> sharedFiles = Map.of();
   private long checkpointCounter;
+  /** Null when {@link RocksDbOptions#recordCacheKilobytes()} is 0. */
+  private final RocksRecordCache cache;
+  private boolean hasCurrentKey;
   private Object currentKey;
+  private int currentKeyGroup;
+  /** The current key's RocksDB prefix, built on first use: cache hits never serialize the key. */
   private byte[] currentPrefix;
+  /** The current key's record-cache entry, looked up on first use. */
+  private RocksRecordCache.Entry currentEntry;
   private int snapshotsInFlight;
   private boolean closed;
 
@@ -104,6 +111,8 @@ final class RocksDbKeyedStateBackend implements KeyedStateBackend {
     this.directory = directory;
     this.dbPath = directory.resolve("db");
     this.checkpoints = directory.resolve("checkpoints");
+    this.cache = options.recordCacheKilobytes() == 0 ? null
+        : new RocksRecordCache(this, options.recordCacheKilobytes() * 1024L);
     try {
       Files.createDirectories(dbPath);
       LRUCache cache = track(new LRUCache(options.blockCacheMegabytes() * 1024L * 1024L));
@@ -149,10 +158,11 @@ final class RocksDbKeyedStateBackend implements KeyedStateBackend {
   @Override
   public void setCurrentKey(Object key, int keyGroup) {
     range.checkContains(keyGroup, key, operatorId);
-    keyBytes.clear();
-    keySerializer.serialize(key, keyBytes);
-    currentPrefix = RocksKeys.prefix(keyGroup, keyBytes.array(), keyBytes.position());
     currentKey = key;
+    currentKeyGroup = keyGroup;
+    currentPrefix = null;
+    currentEntry = null;
+    hasCurrentKey = true;
   }
 
   @Override
@@ -162,10 +172,50 @@ final class RocksDbKeyedStateBackend implements KeyedStateBackend {
 
   byte[] currentPrefix(StateDescriptor<?> descriptor) {
     if (currentPrefix == null) {
+      requireCurrentKey(descriptor);
+      keyBytes.clear();
+      keySerializer.serialize(currentKey, keyBytes);
+      currentPrefix = RocksKeys.prefix(currentKeyGroup, keyBytes.array(), keyBytes.position());
+    }
+    return currentPrefix;
+  }
+
+  private void requireCurrentKey(StateDescriptor<?> descriptor) {
+    if (!hasCurrentKey) {
       throw new IllegalStateException(
           descriptor + " used with no current key: keyed state is only available while processing a record");
     }
-    return currentPrefix;
+  }
+
+  /** The record cache, or null when it is off. */
+  RocksRecordCache recordCache() {
+    return cache;
+  }
+
+  /** The current key's record-cache entry (created if missing); only with the cache on. */
+  RocksRecordCache.Entry cacheEntry(StateDescriptor<?> descriptor) {
+    RocksRecordCache.Entry entry = currentEntry;
+    if (entry == null) {
+      requireCurrentKey(descriptor);
+      db();
+      entry = cache.find(currentKey);
+      if (entry == null) {
+        entry = cache.create(currentKey, currentPrefix(descriptor));
+      }
+      currentEntry = entry;
+    }
+    return entry;
+  }
+
+  /**
+   * Writes the record cache's dirty values to RocksDB: before every snapshot (on the task thread,
+   * so the snapshot sees every update) and before anything that reads RocksDB directly.
+   */
+  void flushRecordCache() {
+    if (cache != null) {
+      db();
+      cache.flush();
+    }
   }
 
   @Override
@@ -244,6 +294,7 @@ final class RocksDbKeyedStateBackend implements KeyedStateBackend {
     if (state == null) {
       return 0;
     }
+    flushRecordCache();
     long count = 0;
     byte[] previous = null;
     try (RocksIterator it = db().newIterator(state.column)) {
@@ -268,6 +319,7 @@ final class RocksDbKeyedStateBackend implements KeyedStateBackend {
   @Override
   public CompletableFuture<SnapshotManifest> snapshot(
       String snapshotName, TypeSerializer<?> keySerializer, SnapshotStorage storage, Executor writer) {
+    flushRecordCache();
     Snapshot snapshot = db().getSnapshot(); // task thread: a sequence number, no copying
     startSnapshot();
     List<RocksState> frozen = new ArrayList<>(new TreeMap<>(states).values());
@@ -291,7 +343,8 @@ final class RocksDbKeyedStateBackend implements KeyedStateBackend {
     }
     SnapshotStorage.checkName(snapshotName);
     registry.checkUnused(snapshotName);
-    // Task thread: flush the memtables and hard-link the live files; nothing is copied.
+    // Task thread: flush the record cache and the memtables and hard-link the live files; nothing is copied.
+    flushRecordCache();
     Path checkpoint = checkpoints.resolve(snapshotName + "-" + checkpointCounter++);
     RocksCheckpointUpload.createCheckpoint(db(), database.columns().values(), flushOptions, checkpoint,
         "snapshot " + snapshotName + " of operator " + operatorId);
@@ -410,6 +463,7 @@ final class RocksDbKeyedStateBackend implements KeyedStateBackend {
 
   /** Compacts every column family; lets tests replace SST files between snapshots. */
   void compactAll() {
+    flushRecordCache();
     try {
       for (ColumnFamilyHandle column : database.columns().values()) {
         db().compactRange(column);
@@ -440,6 +494,10 @@ final class RocksDbKeyedStateBackend implements KeyedStateBackend {
       }
     }
     states.clear();
+    if (cache != null) {
+      cache.discard(); // the database is deleted below: writing the cache to it would be wasted work
+    }
+    currentEntry = null;
     database.close();
     closeOptions();
     LocalDirectories.deleteRecursively(directory);
