@@ -130,6 +130,7 @@ final class RocksRecordCache {
       entry.values[slot] = null;
     }
     markDirty(entry, slot);
+    evictIfNeeded(entry);
   }
 
   private void markDirty(Entry entry, int slot) {
