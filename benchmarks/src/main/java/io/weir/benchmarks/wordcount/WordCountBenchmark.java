@@ -111,6 +111,11 @@ public final class WordCountBenchmark {
       default -> throw new IllegalArgumentException("snapshot must be full or incremental, got " + options.get("snapshot"));
     };
     RocksDbOptions rocks = RocksDbOptions.defaults().withSnapshotType(type);
+    String writeBuffer = options.get("writeBufferMB"); // for experiments; run-w2.sh never sets it
+    if (writeBuffer != null) {
+      rocks = new RocksDbOptions(Integer.parseInt(writeBuffer), rocks.blockCacheMegabytes(), rocks.maxBackgroundJobs(),
+          rocks.snapshotType(), rocks.recordCacheKilobytes());
+    }
     String cache = options.get("cacheKB");
     return cache == null ? rocks : rocks.withRecordCacheKilobytes(Integer.parseInt(cache));
   }

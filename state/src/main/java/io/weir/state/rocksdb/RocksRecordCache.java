@@ -22,7 +22,9 @@ import org.rocksdb.WriteBatch;
  * has no copy, so bytes are the only copy a caller cannot mutate afterwards; a read deserializes a
  * fresh object as an uncached read would (same semantics with the cache on or off); a flush writes
  * the bytes as they are (no serialization in a snapshot's synchronous part); and the bound is in
- * real bytes. Task thread only, like the backend.
+ * real bytes. Values of the built-in immutable types (strings, boxes) are also kept as the object
+ * last written or read ({@link #object}), so reading them back deserializes nothing. Task thread
+ * only, like the backend.
  */
 final class RocksRecordCache {
   /** Estimated heap bytes of an entry besides its key and value bytes: map node, entry, arrays, key object. */
@@ -40,6 +42,8 @@ final class RocksRecordCache {
   static final class Entry {
     final byte[] prefix;
     byte[][] values;
+    /** The value of {@code values[slot]} as an immutable object, or null if none is kept. */
+    Object[] objects;
     byte[] status;
     long weight;
     boolean dirty;
@@ -47,6 +51,7 @@ final class RocksRecordCache {
     Entry(byte[] prefix, int slots) {
       this.prefix = prefix;
       this.values = new byte[slots][];
+      this.objects = new Object[slots];
       this.status = new byte[slots];
       this.weight = ENTRY_OVERHEAD + prefix.length + (long) SLOT_OVERHEAD * slots;
     }
@@ -98,6 +103,7 @@ final class RocksRecordCache {
         throw new RocksDbStateException("RocksDB could not read a cached state's value", e);
       }
       entry.values[slot] = stored;
+      entry.objects[slot] = null;
       entry.status[slot] = CLEAN;
       if (stored != null) {
         grow(entry, stored.length);
@@ -107,9 +113,23 @@ final class RocksRecordCache {
     return entry.values[slot];
   }
 
-  /** Sets {@code slot} of {@code entry} to {@code length} bytes of {@code bytes} (copied). */
-  void write(Entry entry, int slot, byte[] bytes, int length) {
+  /** The object kept for {@code slot}'s present value (see {@link #read}), or null if none is. */
+  Object object(Entry entry, int slot) {
+    return entry.objects[slot];
+  }
+
+  /** Keeps {@code immutable}, equal to what {@code slot}'s bytes hold, to be returned instead of deserializing them. */
+  void remember(Entry entry, int slot, Object immutable) {
+    entry.objects[slot] = immutable;
+  }
+
+  /**
+   * Sets {@code slot} of {@code entry} to {@code length} bytes of {@code bytes} (copied);
+   * {@code immutable} is the value they hold if it is of an immutable type, else null.
+   */
+  void write(Entry entry, int slot, byte[] bytes, int length, Object immutable) {
     ensureSlots(entry);
+    entry.objects[slot] = immutable;
     byte[] old = entry.values[slot];
     if (old != null && old.length == length) {
       System.arraycopy(bytes, 0, old, 0, length); // the cache's own array: nobody else holds it
@@ -129,6 +149,7 @@ final class RocksRecordCache {
       grow(entry, -old.length);
       entry.values[slot] = null;
     }
+    entry.objects[slot] = null;
     markDirty(entry, slot);
     evictIfNeeded(entry);
   }
@@ -149,6 +170,7 @@ final class RocksRecordCache {
     if (entry.status.length < slots) {
       int added = slots - entry.status.length;
       entry.values = Arrays.copyOf(entry.values, slots);
+      entry.objects = Arrays.copyOf(entry.objects, slots);
       entry.status = Arrays.copyOf(entry.status, slots);
       grow(entry, (long) SLOT_OVERHEAD * added);
     }

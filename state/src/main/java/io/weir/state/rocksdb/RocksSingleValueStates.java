@@ -19,21 +19,45 @@ import org.rocksdb.ColumnFamilyHandle;
 final class RocksSingleValueStates {
   private RocksSingleValueStates() {}
 
-  /** The current key's stored bytes, through the record cache when there is one. */
+  /** The current key's stored value, through the record cache when there is one. */
   abstract static class SingleValue extends RocksState {
     private final RocksRecordCache cache;
     private final int slot;
+    /** Values are of a built-in immutable type: the cache may hand out one object again and again. */
+    private final boolean immutable;
     private final BinaryOutput scratch = new BinaryOutput(64);
 
     SingleValue(RocksDbKeyedStateBackend backend, ColumnFamilyHandle column, StateDescriptor<?> descriptor) {
       super(backend, column, descriptor);
       this.cache = backend.recordCache();
       this.slot = cache == null ? -1 : cache.register(column);
+      this.immutable = ImmutableValues.of(descriptor.serializer());
     }
 
-    /** The current key's serialized value, or null. With the cache on, the cache's own array: read, never keep. */
-    final byte[] stored() {
-      return cache == null ? get(prefix()) : cache.read(backend.cacheEntry(descriptor), slot);
+    /**
+     * The current key's value, or null: a fresh object unless its type is immutable, so a caller
+     * mutating it changes nothing stored, with the cache on or off.
+     */
+    @SuppressWarnings("unchecked")
+    final <T> T load(TypeSerializer<T> serializer) {
+      if (cache == null) {
+        byte[] bytes = get(prefix());
+        return bytes == null ? null : object(serializer, bytes);
+      }
+      RocksRecordCache.Entry entry = backend.cacheEntry(descriptor);
+      byte[] bytes = cache.read(entry, slot);
+      if (bytes == null) {
+        return null;
+      }
+      if (!immutable) {
+        return object(serializer, bytes);
+      }
+      T kept = (T) cache.object(entry, slot);
+      if (kept == null) {
+        kept = object(serializer, bytes);
+        cache.remember(entry, slot, kept);
+      }
+      return kept;
     }
 
     final <T> void store(TypeSerializer<T> serializer, T value) {
@@ -42,7 +66,7 @@ final class RocksSingleValueStates {
       if (cache == null) {
         put(prefix(), scratch.array(), scratch.position());
       } else {
-        cache.write(backend.cacheEntry(descriptor), slot, scratch.array(), scratch.position());
+        cache.write(backend.cacheEntry(descriptor), slot, scratch.array(), scratch.position(), immutable ? value : null);
       }
     }
 
@@ -65,8 +89,7 @@ final class RocksSingleValueStates {
 
     @Override
     public T value() {
-      byte[] bytes = stored();
-      return bytes == null ? null : object(serializer, bytes);
+      return load(serializer);
     }
 
     @Override
@@ -97,15 +120,14 @@ final class RocksSingleValueStates {
     @Override
     public void add(T value) {
       Objects.requireNonNull(value, "ReducingState.add(null)");
-      byte[] old = stored();
-      T next = old == null ? value : ReduceFailedException.reduce(reducer, object(serializer, old), value, descriptor);
+      T old = load(serializer);
+      T next = old == null ? value : ReduceFailedException.reduce(reducer, old, value, descriptor);
       store(serializer, next);
     }
 
     @Override
     public T get() {
-      byte[] bytes = stored();
-      return bytes == null ? null : object(serializer, bytes);
+      return load(serializer);
     }
 
     @Override
@@ -128,8 +150,8 @@ final class RocksSingleValueStates {
     @Override
     public void add(IN value) {
       Objects.requireNonNull(value, "AggregatingState.add(null)");
-      byte[] old = stored();
-      ACC accumulator = old == null ? aggregator.createAccumulator() : object(serializer, old);
+      ACC old = load(serializer);
+      ACC accumulator = old == null ? aggregator.createAccumulator() : old;
       ACC result = aggregator.add(value, accumulator);
       if (result == null) {
         throw new IllegalStateException(aggregator.getClass().getName() + ".add returned null for " + descriptor);
@@ -139,8 +161,8 @@ final class RocksSingleValueStates {
 
     @Override
     public OUT get() {
-      byte[] bytes = stored();
-      return bytes == null ? null : aggregator.getResult(object(serializer, bytes));
+      ACC accumulator = load(serializer);
+      return accumulator == null ? null : aggregator.getResult(accumulator);
     }
 
     @Override
