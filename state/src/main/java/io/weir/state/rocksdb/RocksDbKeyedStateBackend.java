@@ -57,6 +57,12 @@ import org.rocksdb.WriteOptions;
  * ({@link RocksDbSnapshotWriter}); {@link SnapshotType#INCREMENTAL} flushes and hard-links a
  * checkpoint on the task thread and uploads the SST files earlier snapshots did not on the writer
  * thread ({@link RocksCheckpointUpload}). Options are native objects owned here and closed last.
+ *
+ * <p>Value, reducing and aggregating state go through a bounded write-back {@link RocksRecordCache}
+ * (unless {@link RocksDbOptions#recordCacheKilobytes()} is 0); list and map state always go to
+ * RocksDB directly. The cache is written to RocksDB before every snapshot's synchronous part and
+ * before anything here reads RocksDB directly ({@link #keyCount}, compaction); a restore happens
+ * before any state is registered, so the cache is empty then. On close it is dropped with the database.
  */
 final class RocksDbKeyedStateBackend implements KeyedStateBackend {
   static {

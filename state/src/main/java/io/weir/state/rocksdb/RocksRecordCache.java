@@ -27,10 +27,14 @@ import org.rocksdb.WriteBatch;
  * only, like the backend.
  */
 final class RocksRecordCache {
-  /** Estimated heap bytes of an entry besides its key and value bytes: map node, entry, arrays, key object. */
-  static final int ENTRY_OVERHEAD = 160;
-  /** Estimated heap bytes of one slot besides its value bytes. */
-  static final int SLOT_OVERHEAD = 24;
+  /**
+   * Estimated heap bytes of an entry besides its prefix and value bytes (64-bit JVM, compressed
+   * oops): map node 40, entry 40, four array headers 64, the key object kept alive (a short string
+   * about 50), the table slot.
+   */
+  static final int ENTRY_OVERHEAD = 200;
+  /** Estimated heap bytes of one slot besides its value bytes: array slots, the value array's header, a kept box. */
+  static final int SLOT_OVERHEAD = 40;
   /** Dirty values of one write batch before it is written: bounds the native memory of a flush. */
   private static final long BATCH_BYTES = 1 << 20;
 
