@@ -135,8 +135,10 @@ final class RocksRecordCache {
     ensureSlots(entry);
     entry.objects[slot] = immutable;
     byte[] old = entry.values[slot];
-    if (old != null && old.length == length) {
-      System.arraycopy(bytes, 0, old, 0, length); // the cache's own array: nobody else holds it
+    if (old != null && old.length == length && immutable != null) {
+      // Overwritten in place only for the built-in types, whose deserializers copy what they read:
+      // another type's object from an earlier read might still view the array (BinaryInput.array()).
+      System.arraycopy(bytes, 0, old, 0, length);
     } else {
       entry.values[slot] = Arrays.copyOf(bytes, length);
       grow(entry, length - (old == null ? 0 : old.length));

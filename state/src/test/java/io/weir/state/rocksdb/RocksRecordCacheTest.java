@@ -25,6 +25,7 @@ import io.weir.state.snapshot.SharedFileRegistry;
 import io.weir.state.snapshot.SnapshotManifest;
 import io.weir.state.snapshot.SnapshotType;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -221,6 +222,39 @@ class RocksRecordCacheTest {
       read[1] = 77;
       assertArrayEquals(new long[] {1, 2}, pair.value());
       assertNotSame(pair.value(), pair.value());
+    }
+  }
+
+  /** An object that still views the bytes it was read from keeps its value when the state is updated. */
+  @ParameterizedTest
+  @ValueSource(ints = {0, 8192})
+  void aValueThatViewsItsBytesIsNotOverwritten(int cacheKilobytes) {
+    KeyedStateBackend backend = rocks(cacheKilobytes).createKeyedBackend("op",
+        KeyGroups.rangeFor(0, KeyedInstances.MAX_PARALLELISM, 1), KeyedInstances.MAX_PARALLELISM, LongSerializer.INSTANCE);
+    try (backend) {
+      ValueState<ByteBuffer> view = backend.valueState(StateDescriptor.value("view", new TwoByteViewSerializer()));
+      backend.setCurrentKey(1L, KeyGroups.keyGroupFor(Long.hashCode(1L), KeyedInstances.MAX_PARALLELISM));
+      view.update(ByteBuffer.wrap(new byte[] {1, 2}));
+      ByteBuffer first = view.value();
+      view.update(ByteBuffer.wrap(new byte[] {3, 4}));
+      assertEquals(ByteBuffer.wrap(new byte[] {1, 2}), first);
+      assertEquals(ByteBuffer.wrap(new byte[] {3, 4}), view.value());
+    }
+  }
+
+  /** Two bytes, read as a view of the input's array rather than a copy (BinaryInput.array() allows it). */
+  static final class TwoByteViewSerializer implements TypeSerializer<ByteBuffer> {
+    @Override
+    public void serialize(ByteBuffer value, BinaryOutput out) {
+      out.writeByte(value.get(0));
+      out.writeByte(value.get(1));
+    }
+
+    @Override
+    public ByteBuffer deserialize(BinaryInput in) {
+      ByteBuffer view = ByteBuffer.wrap(in.array(), in.position(), 2).slice();
+      in.skip(2);
+      return view;
     }
   }
 
