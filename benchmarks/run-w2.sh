@@ -15,10 +15,12 @@
 #   INTERVAL      checkpoint interval in ms           [1000]
 #   SEED          generator seed                      [42]
 #   PARS          parallelisms                        ["1 2"]
-#   CASES         subset of: w1 w2 w1-rocks w2-rocks w2-rocks-inc   [w1 w2 w1-rocks w2-rocks]
+#   CASES         subset of: w1 w2 w1-rocks w2-rocks w2-rocks-inc w1-rocks-nocache w2-rocks-nocache
+#                 [w1 w2 w1-rocks w2-rocks]
 #                 w1: Weir w1 + Flink w1; w2: Weir w2 + Flink w2-heap; w1-rocks: Weir only (the
 #                 anchor has no RocksDB case without checkpoints); w2-rocks: Weir (full snapshots,
-#                 as Flink's default) + Flink w2-rocks; w2-rocks-inc: Weir with incremental ones
+#                 as Flink's default) + Flink w2-rocks; w2-rocks-inc: Weir with incremental ones;
+#                 *-nocache: Weir's w1-rocks / w2-rocks with the RocksDB record cache off (cacheKB=0)
 #   REPS          passes                              [3]
 #   FLINK         1 runs the Flink anchor's cases     [1]
 #   CASE_TIMEOUT  seconds per JVM before it is killed [300]
@@ -135,6 +137,8 @@ for ((rep = 1; rep <= REPS; rep++)); do
         w1-rocks) weir w1-rocks p="$p" words="$ROCKS_WORDS" ;;
         w2-rocks) pair w2-rocks w2-rocks p="$p" words="$ROCKS_WORDS" ;;
         w2-rocks-inc) weir w2-rocks p="$p" words="$ROCKS_WORDS" snapshot=incremental ;;
+        w1-rocks-nocache) weir w1-rocks p="$p" words="$ROCKS_WORDS" cacheKB=0 ;;
+        w2-rocks-nocache) weir w2-rocks p="$p" words="$ROCKS_WORDS" cacheKB=0 ;;
         *) echo "unknown case $c" >&2; exit 2 ;;
       esac
     done

@@ -5,6 +5,7 @@
 #             Weir RocksDB W2: target >= 0.90; Flink has no RocksDB W1, so "-" there)
 #   vs_flink  this Weir row / Flink's row of the same kind (W1 hashmap, W2 hashmap, W2 rocksdb) and p
 #             (Weir RocksDB W2: target >= 3)
+# Weir's RocksDB rows with record_cache_kb=0 are labelled rocksdb-nocache (the record cache off).
 # ckpts: median completed checkpoints; busy: runs during which another JVM or Maven build ran (others>0).
 # QUIET_ONLY=1 leaves the busy runs out.
 # Usage: [QUIET_ONLY=1] ./summarize-w2.sh results/w2-*.results
@@ -26,6 +27,7 @@ cat "$@" | grep '^RESULT case=' | awk -v quiet_only="${QUIET_ONLY:-0}" '
     kind = (v["case"] ~ /W2/) ? "W2" : "W1"
     backend = v["backend"]; sub(/\+.*/, "", backend)   # the anchor says e.g. "rocksdb+ckpt1s"
     if (backend == "hashmap") backend = "heap"
+    if (v["record_cache_kb"] == "0") backend = backend "-nocache"
     if (v["snapshot"] == "INCREMENTAL") backend = backend "-incremental"
     key = side "|" kind "|" backend "|" v["p"]
     if (!(key in rates)) order[++keys] = key
@@ -45,6 +47,7 @@ cat "$@" | grep '^RESULT case=' | awk -v quiet_only="${QUIET_ONLY:-0}" '
       key = order[k]; split(key, f, "|")
       fb = f[3]; sub(/-incremental$/, "", fb)
       w1 = med[f[1] "|W1|" fb "|" f[4]]
+      sub(/-nocache$/, "", fb)   # the record cache is Weir only: compare with the anchor plain RocksDB case
       flink = (f[1] == "weir") ? med["flink|" f[2] "|" fb "|" f[4]] : ""
       printf "%-44s %2s %9s %2d %11.0f %11.0f %11.0f %6s %8s %6s %8s %5s %4d\n", label[key], f[4], records[key], n[key],
         med[key], lo[key], hi[key], (f[2] == "W2" ? ck[key] : "-"), (f[2] == "W2" && f[1] == "weir" ? cms[key] : "-"),

@@ -10,6 +10,7 @@ import io.weir.state.backend.KeyedStateBackend;
 import io.weir.state.backend.StateBackend;
 import io.weir.state.backend.StateDescriptor;
 import io.weir.state.heap.HeapStateBackend;
+import io.weir.state.rocksdb.RocksDbOptions;
 import io.weir.state.rocksdb.RocksDbStateBackend;
 import io.weir.state.serialization.LongSerializer;
 import io.weir.state.serialization.StringSerializer;
@@ -34,7 +35,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * (a value, a sum, 8 map entries each), visited in a fixed uniform random order over one instance
  * owning all 128 key groups. Each operation includes {@code setCurrentKey}, as the runtime calls it
  * before every record. Lists are cleared before each iteration so {@code listAdd} appends to short
- * lists. RocksDB runs with the default {@code RocksDbOptions} in a temporary directory.
+ * lists. RocksDB runs with the default {@code RocksDbOptions} in a temporary directory
+ * ({@code rocksdb}: its record cache holds every key's value and sum; {@code rocksdb-nocache}:
+ * the record cache off, every access crosses JNI).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -46,7 +49,7 @@ public class KeyedStateBenchmark {
   private static final int MAX_PARALLELISM = 128;
   private static final int MAP_ENTRIES = 8;
 
-  @Param({"heap", "rocksdb"})
+  @Param({"heap", "rocksdb", "rocksdb-nocache"})
   public String backend;
 
   private final String[] keys = new String[ACCESSES];
@@ -64,9 +67,10 @@ public class KeyedStateBenchmark {
   @Setup
   public void setUp() throws IOException {
     StateBackend chosen;
-    if (backend.equals("rocksdb")) {
+    if (backend.startsWith("rocksdb")) {
       directory = Files.createTempDirectory("weir-state-bench-");
-      chosen = new RocksDbStateBackend(directory);
+      chosen = new RocksDbStateBackend(directory,
+          backend.equals("rocksdb-nocache") ? RocksDbOptions.defaults().withRecordCacheKilobytes(0) : RocksDbOptions.defaults());
     } else {
       chosen = new HeapStateBackend();
     }

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  *   java ... io.weir.benchmarks.wordcount.WordCountBenchmark CASE [p=1] [words=40000000] [seed=42]
- *       [interval=1000] [ckptDir=/tmp/weir-bench-ckpt] [snapshot=full|incremental]
+ *       [interval=1000] [ckptDir=/tmp/weir-bench-ckpt] [snapshot=full|incremental] [cacheKB=N]
  *   CASE = w1          W1 on the embedded runtime with default options (heap state)
  *        | w1-exchange W1 with the keyed exchange kept even at p=1 (no single-instance chaining)
  *        | w1-rocks    W1 on the RocksDB backend, no checkpoints (W2-rocks without them)
@@ -38,6 +38,8 @@ import java.util.stream.Stream;
  *                      into {@code ckptDir} (the anchor's W2 settings), heap state
  *        | w2-rocks    W2 on RocksDB; {@code snapshot} chooses its checkpoints' type (default full,
  *                      as the anchor's Flink default; incremental uploads only new SST files)
+ *                      RocksDB cases: {@code cacheKB} is the record cache per operator instance
+ *                      ({@link RocksDbOptions#recordCacheKilobytes()}; default the backend's, 0 = off)
  *        | base-wc     BASE: the hand-written single-threaded loop
  *        | version     the JVM's figures
  * </pre>
@@ -55,7 +57,7 @@ public final class WordCountBenchmark {
   public static void main(String[] args) {
     if (args.length == 0) {
       System.err.println("usage: WordCountBenchmark w1|w1-exchange|w1-rocks|w2|w2-rocks|base-wc|version [p=N] [words=N]"
-          + " [seed=S] [interval=MS] [ckptDir=DIR] [snapshot=full|incremental]");
+          + " [seed=S] [interval=MS] [ckptDir=DIR] [snapshot=full|incremental] [cacheKB=N]");
       System.exit(2);
     }
     Map<String, String> options = CaseOptions.parse(args);
@@ -98,17 +100,28 @@ public final class WordCountBenchmark {
     return CheckpointConfig.every(Duration.ofMillis(intervalMillis), options.getOrDefault("ckptDir", "/tmp/weir-bench-ckpt"));
   }
 
-  /** The type of RocksDB's checkpoints: {@code snapshot=full} (default, as Flink's default) or {@code incremental}. */
-  private static SnapshotType rocksDb(Map<String, String> options) {
-    return switch (options.getOrDefault("snapshot", "full")) {
+  /**
+   * The backend's default options but for the type of its checkpoints ({@code snapshot=full}, the
+   * default as Flink's, or {@code incremental}) and the record cache ({@code cacheKB}, 0 = off).
+   */
+  private static RocksDbOptions rocksDb(Map<String, String> options) {
+    SnapshotType type = switch (options.getOrDefault("snapshot", "full")) {
       case "full" -> SnapshotType.FULL;
       case "incremental" -> SnapshotType.INCREMENTAL;
       default -> throw new IllegalArgumentException("snapshot must be full or incremental, got " + options.get("snapshot"));
     };
+    RocksDbOptions rocks = RocksDbOptions.defaults().withSnapshotType(type);
+    String writeBuffer = options.get("writeBufferMB"); // for experiments; run-w2.sh never sets it
+    if (writeBuffer != null) {
+      rocks = new RocksDbOptions(Integer.parseInt(writeBuffer), rocks.blockCacheMegabytes(), rocks.maxBackgroundJobs(),
+          rocks.snapshotType(), rocks.recordCacheKilobytes());
+    }
+    String cache = options.get("cacheKB");
+    return cache == null ? rocks : rocks.withRecordCacheKilobytes(Integer.parseInt(cache));
   }
 
   private static void runJob(String name, String variant, int p, long lines, long seed, boolean chainSingleInstance,
-      SnapshotType rocksDb, CheckpointConfig checkpointing) {
+      RocksDbOptions rocksDb, CheckpointConfig checkpointing) {
     WordCountCheck check = WordCountCheck.forLines(seed, lines);
     RunTally.reset(check);
     JobPlan plan = JobCatalog.load(WordCountBenchmark.class.getClassLoader()).job(WordLines.JOB);
@@ -119,7 +132,7 @@ public final class WordCountBenchmark {
     Path rocksDir = null;
     if (rocksDb != null) { // a backend instance (the name alone would give the default snapshot type)
       rocksDir = temporaryDirectory();
-      builder.stateBackend(new RocksDbStateBackend(rocksDir, RocksDbOptions.defaults().withSnapshotType(rocksDb)));
+      builder.stateBackend(new RocksDbStateBackend(rocksDir, rocksDb));
     }
     if (checkpointing != null) {
       builder.checkpointing(checkpointing);
@@ -142,11 +155,13 @@ public final class WordCountBenchmark {
     }
     boolean ok = result.finished() && RunTally.passes();
     String checkpointFigures = checkpointing == null ? ""
-        : " " + CheckpointFigures.of(result.checkpoints()) + (rocksDb != null ? " snapshot=" + rocksDb : "");
+        : " " + CheckpointFigures.of(result.checkpoints()) + (rocksDb != null ? " snapshot=" + rocksDb.snapshotType() : "");
+    String cacheFigure = rocksDb == null ? "" : " record_cache_kb=" + rocksDb.recordCacheKilobytes();
     print(name, variant, p, check.occurrences(), RunTally.intervalSeconds(),
         result.duration().toNanos() / 1e9, wall / 1e9, RunTally.updates(),
         checkpointing == null ? "-" : Long.toString(result.checkpoints().completed()), ok,
-        "distinct_words=" + check.distinctWords() + cpu(check.occurrences(), cpuSeconds) + checkpointFigures);
+        "distinct_words=" + check.distinctWords() + cpu(check.occurrences(), cpuSeconds) + checkpointFigures
+            + cacheFigure);
   }
 
   private static Path temporaryDirectory() {

@@ -57,6 +57,12 @@ import org.rocksdb.WriteOptions;
  * ({@link RocksDbSnapshotWriter}); {@link SnapshotType#INCREMENTAL} flushes and hard-links a
  * checkpoint on the task thread and uploads the SST files earlier snapshots did not on the writer
  * thread ({@link RocksCheckpointUpload}). Options are native objects owned here and closed last.
+ *
+ * <p>Value, reducing and aggregating state go through a bounded write-back {@link RocksRecordCache}
+ * (unless {@link RocksDbOptions#recordCacheKilobytes()} is 0); list and map state always go to
+ * RocksDB directly. The cache is written to RocksDB before every snapshot's synchronous part and
+ * before anything here reads RocksDB directly ({@link #keyCount}, compaction); a restore happens
+ * before any state is registered, so the cache is empty then. On close it is dropped with the database.
  */
 final class RocksDbKeyedStateBackend implements KeyedStateBackend {
   static {
@@ -85,8 +91,15 @@ final class RocksDbKeyedStateBackend implements KeyedStateBackend {
   /** SST files (by local name) the last incremental snapshot referenced, which the next may reuse. */
   private Map<String, DataFile> sharedFiles = Map.of();
   private long checkpointCounter;
+  /** Null when {@link RocksDbOptions#recordCacheKilobytes()} is 0. */
+  private final RocksRecordCache cache;
+  private boolean hasCurrentKey;
   private Object currentKey;
+  private int currentKeyGroup;
+  /** The current key's RocksDB prefix, built on first use: cache hits never serialize the key. */
   private byte[] currentPrefix;
+  /** The current key's record-cache entry, looked up on first use. */
+  private RocksRecordCache.Entry currentEntry;
   private int snapshotsInFlight;
   private boolean closed;
 
@@ -104,6 +117,8 @@ final class RocksDbKeyedStateBackend implements KeyedStateBackend {
     this.directory = directory;
     this.dbPath = directory.resolve("db");
     this.checkpoints = directory.resolve("checkpoints");
+    this.cache = options.recordCacheKilobytes() == 0 ? null
+        : new RocksRecordCache(this, options.recordCacheKilobytes() * 1024L);
     try {
       Files.createDirectories(dbPath);
       LRUCache cache = track(new LRUCache(options.blockCacheMegabytes() * 1024L * 1024L));
@@ -150,10 +165,11 @@ final class RocksDbKeyedStateBackend implements KeyedStateBackend {
   @Override
   public void setCurrentKey(Object key, int keyGroup) {
     range.checkContains(keyGroup, key, operatorId);
-    keyBytes.clear();
-    keySerializer.serialize(key, keyBytes);
-    currentPrefix = RocksKeys.prefix(keyGroup, keyBytes.array(), keyBytes.position());
     currentKey = key;
+    currentKeyGroup = keyGroup;
+    currentPrefix = null;
+    currentEntry = null;
+    hasCurrentKey = true;
   }
 
   @Override
@@ -163,10 +179,50 @@ final class RocksDbKeyedStateBackend implements KeyedStateBackend {
 
   byte[] currentPrefix(StateDescriptor<?> descriptor) {
     if (currentPrefix == null) {
+      requireCurrentKey(descriptor);
+      keyBytes.clear();
+      keySerializer.serialize(currentKey, keyBytes);
+      currentPrefix = RocksKeys.prefix(currentKeyGroup, keyBytes.array(), keyBytes.position());
+    }
+    return currentPrefix;
+  }
+
+  private void requireCurrentKey(StateDescriptor<?> descriptor) {
+    if (!hasCurrentKey) {
       throw new IllegalStateException(
           descriptor + " used with no current key: keyed state is only available while processing a record");
     }
-    return currentPrefix;
+  }
+
+  /** The record cache, or null when it is off. */
+  RocksRecordCache recordCache() {
+    return cache;
+  }
+
+  /** The current key's record-cache entry (created if missing); only with the cache on. */
+  RocksRecordCache.Entry cacheEntry(StateDescriptor<?> descriptor) {
+    RocksRecordCache.Entry entry = currentEntry;
+    if (entry == null) {
+      requireCurrentKey(descriptor);
+      db();
+      entry = cache.find(currentKey);
+      if (entry == null) {
+        entry = cache.create(currentKey, currentPrefix(descriptor));
+      }
+      currentEntry = entry;
+    }
+    return entry;
+  }
+
+  /**
+   * Writes the record cache's dirty values to RocksDB: before every snapshot (on the task thread,
+   * so the snapshot sees every update) and before anything that reads RocksDB directly.
+   */
+  void flushRecordCache() {
+    if (cache != null) {
+      db();
+      cache.flush();
+    }
   }
 
   @Override
@@ -245,6 +301,7 @@ final class RocksDbKeyedStateBackend implements KeyedStateBackend {
     if (state == null) {
       return 0;
     }
+    flushRecordCache();
     long count = 0;
     byte[] previous = null;
     try (RocksIterator it = db().newIterator(state.column)) {
@@ -269,6 +326,7 @@ final class RocksDbKeyedStateBackend implements KeyedStateBackend {
   @Override
   public CompletableFuture<SnapshotManifest> snapshot(
       String snapshotName, TypeSerializer<?> keySerializer, SnapshotStorage storage, Executor writer) {
+    flushRecordCache();
     Snapshot snapshot = db().getSnapshot(); // task thread: a sequence number, no copying
     startSnapshot();
     List<RocksState> frozen = new ArrayList<>(new TreeMap<>(states).values());
@@ -292,7 +350,8 @@ final class RocksDbKeyedStateBackend implements KeyedStateBackend {
     }
     SnapshotStorage.checkName(snapshotName);
     registry.checkUnused(snapshotName);
-    // Task thread: flush the memtables and hard-link the live files; nothing is copied.
+    // Task thread: flush the record cache and the memtables and hard-link the live files; nothing is copied.
+    flushRecordCache();
     Path checkpoint = checkpoints.resolve(snapshotName + "-" + checkpointCounter++);
     RocksCheckpointUpload.createCheckpoint(db(), database.columns().values(), flushOptions, checkpoint,
         "snapshot " + snapshotName + " of operator " + operatorId);
@@ -411,6 +470,7 @@ final class RocksDbKeyedStateBackend implements KeyedStateBackend {
 
   /** Compacts every column family; lets tests replace SST files between snapshots. */
   void compactAll() {
+    flushRecordCache();
     try {
       for (ColumnFamilyHandle column : database.columns().values()) {
         db().compactRange(column);
@@ -441,6 +501,10 @@ final class RocksDbKeyedStateBackend implements KeyedStateBackend {
       }
     }
     states.clear();
+    if (cache != null) {
+      cache.discard(); // the database is deleted below: writing the cache to it would be wasted work
+    }
+    currentEntry = null;
     database.close();
     closeOptions();
     LocalDirectories.deleteRecursively(directory);

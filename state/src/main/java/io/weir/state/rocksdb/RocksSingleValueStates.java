@@ -7,15 +7,79 @@ import io.weir.state.ReducingState;
 import io.weir.state.ValueState;
 import io.weir.state.backend.ReduceFailedException;
 import io.weir.state.backend.StateDescriptor;
+import io.weir.state.serialization.BinaryOutput;
 import io.weir.state.serialization.TypeSerializer;
 import java.util.Objects;
 import org.rocksdb.ColumnFamilyHandle;
 
-/** The states that keep one serialized value per key: value, reducing and aggregating state. */
+/**
+ * The states that keep one serialized value per key: value, reducing and aggregating state. They
+ * go through the backend's {@link RocksRecordCache} when it is on, else straight to RocksDB.
+ */
 final class RocksSingleValueStates {
   private RocksSingleValueStates() {}
 
-  static final class Value<T> extends RocksState implements ValueState<T> {
+  /** The current key's stored value, through the record cache when there is one. */
+  abstract static class SingleValue extends RocksState {
+    private final RocksRecordCache cache;
+    private final int slot;
+    /** Values are of a built-in immutable type: the cache may hand out one object again and again. */
+    private final boolean immutable;
+    private final BinaryOutput scratch = new BinaryOutput(64);
+
+    SingleValue(RocksDbKeyedStateBackend backend, ColumnFamilyHandle column, StateDescriptor<?> descriptor) {
+      super(backend, column, descriptor);
+      this.cache = backend.recordCache();
+      this.slot = cache == null ? -1 : cache.register(column);
+      this.immutable = ImmutableValues.of(descriptor.serializer());
+    }
+
+    /**
+     * The current key's value, or null: a fresh object unless its type is immutable, so a caller
+     * mutating it changes nothing stored, with the cache on or off.
+     */
+    @SuppressWarnings("unchecked")
+    final <T> T load(TypeSerializer<T> serializer) {
+      if (cache == null) {
+        byte[] bytes = get(prefix());
+        return bytes == null ? null : object(serializer, bytes);
+      }
+      RocksRecordCache.Entry entry = backend.cacheEntry(descriptor);
+      byte[] bytes = cache.read(entry, slot);
+      if (bytes == null) {
+        return null;
+      }
+      if (!immutable) {
+        return object(serializer, bytes);
+      }
+      T kept = (T) cache.object(entry, slot);
+      if (kept == null) {
+        kept = object(serializer, bytes);
+        cache.remember(entry, slot, kept);
+      }
+      return kept;
+    }
+
+    final <T> void store(TypeSerializer<T> serializer, T value) {
+      scratch.clear();
+      serializer.serialize(value, scratch);
+      if (cache == null) {
+        put(prefix(), scratch.array(), scratch.position());
+      } else {
+        cache.write(backend.cacheEntry(descriptor), slot, scratch.array(), scratch.position(), immutable ? value : null);
+      }
+    }
+
+    final void remove() {
+      if (cache == null) {
+        delete(prefix());
+      } else {
+        cache.clear(backend.cacheEntry(descriptor), slot);
+      }
+    }
+  }
+
+  static final class Value<T> extends SingleValue implements ValueState<T> {
     private final TypeSerializer<T> serializer;
 
     Value(RocksDbKeyedStateBackend backend, ColumnFamilyHandle column, StateDescriptor<T> descriptor) {
@@ -25,8 +89,7 @@ final class RocksSingleValueStates {
 
     @Override
     public T value() {
-      byte[] bytes = get(prefix());
-      return bytes == null ? null : object(serializer, bytes);
+      return load(serializer);
     }
 
     @Override
@@ -34,17 +97,17 @@ final class RocksSingleValueStates {
       if (value == null) {
         clear();
       } else {
-        put(prefix(), bytes(serializer, value));
+        store(serializer, value);
       }
     }
 
     @Override
     public void clear() {
-      delete(prefix());
+      remove();
     }
   }
 
-  static final class Reducing<T> extends RocksState implements ReducingState<T> {
+  static final class Reducing<T> extends SingleValue implements ReducingState<T> {
     private final TypeSerializer<T> serializer;
     private final ReduceFunction<T> reducer;
 
@@ -57,25 +120,23 @@ final class RocksSingleValueStates {
     @Override
     public void add(T value) {
       Objects.requireNonNull(value, "ReducingState.add(null)");
-      byte[] key = prefix();
-      byte[] old = get(key);
-      T next = old == null ? value : ReduceFailedException.reduce(reducer, object(serializer, old), value, descriptor);
-      put(key, bytes(serializer, next));
+      T old = load(serializer);
+      T next = old == null ? value : ReduceFailedException.reduce(reducer, old, value, descriptor);
+      store(serializer, next);
     }
 
     @Override
     public T get() {
-      byte[] bytes = get(prefix());
-      return bytes == null ? null : object(serializer, bytes);
+      return load(serializer);
     }
 
     @Override
     public void clear() {
-      delete(prefix());
+      remove();
     }
   }
 
-  static final class Aggregating<IN, ACC, OUT> extends RocksState implements AggregatingState<IN, OUT> {
+  static final class Aggregating<IN, ACC, OUT> extends SingleValue implements AggregatingState<IN, OUT> {
     private final TypeSerializer<ACC> serializer;
     private final AggregateFunction<IN, ACC, OUT> aggregator;
 
@@ -89,25 +150,24 @@ final class RocksSingleValueStates {
     @Override
     public void add(IN value) {
       Objects.requireNonNull(value, "AggregatingState.add(null)");
-      byte[] key = prefix();
-      byte[] old = get(key);
-      ACC accumulator = old == null ? aggregator.createAccumulator() : object(serializer, old);
+      ACC old = load(serializer);
+      ACC accumulator = old == null ? aggregator.createAccumulator() : old;
       ACC result = aggregator.add(value, accumulator);
       if (result == null) {
         throw new IllegalStateException(aggregator.getClass().getName() + ".add returned null for " + descriptor);
       }
-      put(key, bytes(serializer, result));
+      store(serializer, result);
     }
 
     @Override
     public OUT get() {
-      byte[] bytes = get(prefix());
-      return bytes == null ? null : aggregator.getResult(object(serializer, bytes));
+      ACC accumulator = load(serializer);
+      return accumulator == null ? null : aggregator.getResult(accumulator);
     }
 
     @Override
     public void clear() {
-      delete(prefix());
+      remove();
     }
   }
 }

@@ -52,6 +52,15 @@ abstract class RocksState {
     }
   }
 
+  /** Writes the first {@code length} bytes of {@code value}: no copy of a serializer's buffer. */
+  void put(byte[] key, byte[] value, int length) {
+    try {
+      backend.db().put(column, backend.writeOptions(), key, 0, key.length, value, 0, length);
+    } catch (RocksDBException e) {
+      throw failure("write", e);
+    }
+  }
+
   void delete(byte[] key) {
     try {
       backend.db().delete(column, backend.writeOptions(), key);
