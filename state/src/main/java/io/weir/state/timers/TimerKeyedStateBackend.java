@@ -12,8 +12,11 @@ import io.weir.state.backend.StateDescriptor;
 import io.weir.state.serialization.BooleanSerializer;
 import io.weir.state.serialization.LongSerializer;
 import io.weir.state.serialization.TypeSerializer;
+import io.weir.state.snapshot.KeyedSnapshotReader;
+import io.weir.state.snapshot.KeyedSnapshotReader.RestoredState;
 import io.weir.state.snapshot.SnapshotManifest;
 import io.weir.state.snapshot.SnapshotStorage;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +36,8 @@ public final class TimerKeyedStateBackend implements KeyedStateBackend {
   /** Names of the map states holding the timers; reserved, so no user state can take them. */
   public static final String EVENT_TIME_TIMERS = "__weir.timers.event-time";
   public static final String PROCESSING_TIME_TIMERS = "__weir.timers.processing-time";
+  /** Names of internal states a {@link WatermarkHook} may rebuild from on restore ({@link KeyedTimers#takeRestored}). */
+  public static final String INTERNAL_PREFIX = "__weir.";
 
   private final KeyedStateBackend backend;
   private final int maxParallelism;
@@ -141,6 +146,7 @@ public final class TimerKeyedStateBackend implements KeyedStateBackend {
     int keyGroup = currentKeyGroup;
     eventTime.persist(this::setCurrentKey);
     processingTime.persist(this::setCurrentKey);
+    timers.beforeSnapshot();
     if (key != null) {
       setCurrentKey(key, keyGroup);
     }
@@ -149,8 +155,17 @@ public final class TimerKeyedStateBackend implements KeyedStateBackend {
   @Override
   public void restore(SnapshotStorage storage, List<String> snapshotNames, TypeSerializer<?> keySerializer) {
     backend.restore(storage, snapshotNames, keySerializer);
-    TimerRestore.restore(storage, snapshotNames, backend.keyGroupRange(), maxParallelism, keySerializer,
+    Map<String, RestoredState> states =
+        KeyedSnapshotReader.read(storage, snapshotNames, backend.keyGroupRange(), maxParallelism, keySerializer);
+    TimerRestore.restore(states, keySerializer,
         Map.of(EVENT_TIME_TIMERS, eventTime, PROCESSING_TIME_TIMERS, processingTime));
+    Map<String, RestoredState> internal = new HashMap<>();
+    states.forEach((name, state) -> {
+      if (name.startsWith(INTERNAL_PREFIX)) {
+        internal.put(name, state);
+      }
+    });
+    timers.restoredInternalStates(internal, keySerializer);
     timerStates();
   }
 

@@ -1,0 +1,142 @@
+package io.weir.runtime.window;
+
+import java.util.Arrays;
+
+/**
+ * The accumulators of one event-time window (one window start) over all keys of an operator
+ * instance: keys, their key groups and accumulators in parallel arrays in insertion order, found
+ * through an open-addressing index of their hashes. One lookup is a probe of an {@code int} array
+ * and a key comparison, instead of a chain of per-key maps; insertion order is the order in which
+ * keys first reached the window, which is the order the window's results are emitted in. A slice
+ * is cleared and reused for a later window, so its arrays stay allocated and warm.
+ */
+final class WindowSlice {
+  private static final int INITIAL_CAPACITY = 64;
+
+  long start;
+  /** Whether the window fired: the watermark passed its last timestamp. */
+  boolean fired;
+  /**
+   * Entries that fired before the slice did, or null for none: only after a restore, when windows
+   * of instances with different watermarks come together (one fired the window, the other not yet).
+   */
+  private boolean[] firedEntries;
+  private Object[] keys = new Object[INITIAL_CAPACITY];
+  private int[] hashes = new int[INITIAL_CAPACITY];
+  private int[] keyGroups = new int[INITIAL_CAPACITY];
+  private Object[] accumulators = new Object[INITIAL_CAPACITY];
+  private int size;
+  /** Entry index + 1 per slot, 0 for an empty slot; at most half full. */
+  private int[] index = new int[INITIAL_CAPACITY * 2];
+  private int mask = index.length - 1;
+
+  /** Makes this an empty slice for the window starting at {@code start}. */
+  void reset(long start, boolean fired) {
+    Arrays.fill(keys, 0, size, null);
+    Arrays.fill(accumulators, 0, size, null);
+    Arrays.fill(index, 0);
+    firedEntries = null;
+    size = 0;
+    this.start = start;
+    this.fired = fired;
+  }
+
+  int size() {
+    return size;
+  }
+
+  Object key(int entry) {
+    return keys[entry];
+  }
+
+  int keyGroup(int entry) {
+    return keyGroups[entry];
+  }
+
+  Object accumulator(int entry) {
+    return accumulators[entry];
+  }
+
+  void setAccumulator(int entry, Object accumulator) {
+    accumulators[entry] = accumulator;
+  }
+
+  /** Whether {@code entry} fired: with the slice, or on its own before a restore. */
+  boolean entryFired(int entry) {
+    return fired || firedEntries != null && firedEntries[entry];
+  }
+
+  /** Marks a restored entry of a slice that has not fired as fired already. */
+  void markEntryFired(int entry) {
+    if (firedEntries == null) {
+      firedEntries = new boolean[keys.length];
+    }
+    firedEntries[entry] = true;
+  }
+
+  /** The slice fired: every entry has. */
+  void markFired() {
+    fired = true;
+    firedEntries = null;
+  }
+
+  /** The entry of {@code key} (whose {@code hashCode} is {@code hash}), or -1. */
+  int find(Object key, int hash) {
+    for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+      int entry = index[slot] - 1;
+      if (entry < 0) {
+        return -1;
+      }
+      if (hashes[entry] == hash) {
+        Object other = keys[entry];
+        if (other == key || other.equals(key)) {
+          return entry;
+        }
+      }
+    }
+  }
+
+  /** Adds {@code key}, which is not in the slice yet, and returns its entry. */
+  int insert(Object key, int hash, int keyGroup, Object accumulator) {
+    if (size == keys.length) {
+      grow();
+    }
+    int entry = size++;
+    keys[entry] = key;
+    hashes[entry] = hash;
+    keyGroups[entry] = keyGroup;
+    accumulators[entry] = accumulator;
+    place(entry);
+    return entry;
+  }
+
+  private void place(int entry) {
+    int slot = spread(hashes[entry]) & mask;
+    while (index[slot] != 0) {
+      slot = (slot + 1) & mask;
+    }
+    index[slot] = entry + 1;
+  }
+
+  private void grow() {
+    int capacity = keys.length * 2;
+    keys = Arrays.copyOf(keys, capacity);
+    hashes = Arrays.copyOf(hashes, capacity);
+    keyGroups = Arrays.copyOf(keyGroups, capacity);
+    accumulators = Arrays.copyOf(accumulators, capacity);
+    if (firedEntries != null) {
+      firedEntries = Arrays.copyOf(firedEntries, capacity);
+    }
+    index = new int[capacity * 2];
+    mask = index.length - 1;
+    for (int entry = 0; entry < size; entry++) {
+      place(entry);
+    }
+  }
+
+  /** Spreads the hash's high bits into the low ones (keys with similar hashes, e.g. small integers, stay apart). */
+  private static int spread(int hash) {
+    int h = hash * 0x9E3779B9;
+    return h ^ (h >>> 16);
+  }
+}
