@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * The accumulators of one event-time window (one window start) over all keys of an operator
  * instance: keys, their key groups and accumulators in parallel arrays in insertion order, found
- * through an open-addressing index of their hashes. One lookup is a probe of an {@code int} array
+ * through an open-addressing index of their hashes. One lookup is a probe of a {@code long} array
  * and a key comparison, instead of a chain of per-key maps; insertion order is the order in which
  * keys first reached the window, which is the order the window's results are emitted in. A slice
  * is cleared and reused for a later window, so its arrays stay allocated and warm.
@@ -26,15 +26,24 @@ final class WindowSlice {
   private int[] keyGroups = new int[INITIAL_CAPACITY];
   private Object[] accumulators = new Object[INITIAL_CAPACITY];
   private int size;
-  /** Entry index + 1 per slot, 0 for an empty slot; at most half full. */
-  private int[] index = new int[INITIAL_CAPACITY * 2];
+  /**
+   * Per slot the key's hash in the high half and its entry + 1 in the low half (0: empty), so a
+   * probe reads one array; at most half full.
+   */
+  private long[] index = new long[INITIAL_CAPACITY * 2];
   private int mask = index.length - 1;
+  /**
+   * The class of every key so far when it is one whose hash is its value (Integer and smaller):
+   * then equal hashes mean equal keys. Null when the slice is empty or its keys are of other types.
+   */
+  private Class<?> hashIsKeyClass;
 
   /** Makes this an empty slice for the window starting at {@code start}. */
   void reset(long start, boolean fired) {
     Arrays.fill(keys, 0, size, null);
     Arrays.fill(accumulators, 0, size, null);
     Arrays.fill(index, 0);
+    hashIsKeyClass = null;
     firedEntries = null;
     size = 0;
     this.start = start;
@@ -80,20 +89,33 @@ final class WindowSlice {
     firedEntries = null;
   }
 
-  /** The entry of {@code key} (whose {@code hashCode} is {@code hash}), or -1. */
+  /**
+   * The entry of {@code key} (whose {@code hashCode} is {@code hash}), or -1. For Integer keys
+   * (and smaller) equal hashes mean equal keys, so a hit reads no stored key: one cache line of
+   * the index is all a lookup touches before the accumulator.
+   */
   int find(Object key, int hash) {
+    boolean byHash = hashIsKeyClass != null && key.getClass() == hashIsKeyClass;
     for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
-      int entry = index[slot] - 1;
-      if (entry < 0) {
+      long packed = index[slot];
+      if (packed == 0) {
         return -1;
       }
-      if (hashes[entry] == hash) {
+      if ((int) (packed >>> 32) == hash) {
+        int entry = (int) packed - 1;
+        if (byHash) {
+          return entry;
+        }
         Object other = keys[entry];
         if (other == key || other.equals(key)) {
           return entry;
         }
       }
     }
+  }
+
+  private static boolean hashIsValue(Class<?> type) {
+    return type == Integer.class || type == Short.class || type == Character.class || type == Byte.class;
   }
 
   /** Adds {@code key}, which is not in the slice yet, and returns its entry. */
@@ -106,16 +128,23 @@ final class WindowSlice {
     hashes[entry] = hash;
     keyGroups[entry] = keyGroup;
     accumulators[entry] = accumulator;
+    Class<?> type = key.getClass();
+    if (entry == 0) {
+      hashIsKeyClass = hashIsValue(type) ? type : null;
+    } else if (type != hashIsKeyClass) {
+      hashIsKeyClass = null; // keys of mixed types: compare them
+    }
     place(entry);
     return entry;
   }
 
   private void place(int entry) {
-    int slot = spread(hashes[entry]) & mask;
+    int hash = hashes[entry];
+    int slot = spread(hash) & mask;
     while (index[slot] != 0) {
       slot = (slot + 1) & mask;
     }
-    index[slot] = entry + 1;
+    index[slot] = ((long) hash << 32) | (entry + 1);
   }
 
   private void grow() {
@@ -127,7 +156,7 @@ final class WindowSlice {
     if (firedEntries != null) {
       firedEntries = Arrays.copyOf(firedEntries, capacity);
     }
-    index = new int[capacity * 2];
+    index = new long[capacity * 2];
     mask = index.length - 1;
     for (int entry = 0; entry < size; entry++) {
       place(entry);
