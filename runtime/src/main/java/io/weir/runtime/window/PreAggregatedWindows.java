@@ -90,7 +90,9 @@ final class PreAggregatedWindows<IN, ACC, R> implements WatermarkHook {
 
   /**
    * Rebuilds the open windows from the restored map states, if any. Snapshots of the per-key path
-   * (which has no fired-windows state) tell a fired window by its missing event-time timer.
+   * (which has no fired-windows state) tell a fired window by its missing event-time timer; their
+   * window ends are removed from the keyed state, so later snapshots are of this path's format only
+   * (their timers stay until they fire, and are ignored).
    */
   @SuppressWarnings("unchecked")
   private void restore(StateDescriptor<ACC> accumulatorsDescriptor, StateDescriptor<Boolean> firedDescriptor) {
@@ -98,8 +100,9 @@ final class PreAggregatedWindows<IN, ACC, R> implements WatermarkHook {
     timers.<Long, Boolean>takeRestored(firedDescriptor, (key, keyGroup, start, flag) -> fired.add(new Restored(key, start)));
     HashSet<Restored> timerAt = new HashSet<>();
     boolean[] perKeyFormat = {false};
-    timers.<Long, Long>takeRestored(StateDescriptor.map(WindowRunner.ENDS, LongSerializer.INSTANCE, LongSerializer.INSTANCE),
-        (key, keyGroup, start, end) -> perKeyFormat[0] = true);
+    StateDescriptor<Long> endsDescriptor =
+        StateDescriptor.map(WindowRunner.ENDS, LongSerializer.INSTANCE, LongSerializer.INSTANCE);
+    timers.<Long, Long>takeRestored(endsDescriptor, (key, keyGroup, start, end) -> perKeyFormat[0] = true);
     if (perKeyFormat[0]) {
       timers.<Long, Boolean>takeRestored(StateDescriptor.map(TimerKeyedStateBackend.EVENT_TIME_TIMERS,
           LongSerializer.INSTANCE, BooleanSerializer.INSTANCE), (key, keyGroup, at, flag) -> timerAt.add(new Restored(key, at)));
@@ -115,6 +118,13 @@ final class PreAggregatedWindows<IN, ACC, R> implements WatermarkHook {
       }
       persisted.add(key, keyGroup, start);
     });
+    if (perKeyFormat[0]) {
+      MapState<Long, Long> ends = state.mapState(endsDescriptor);
+      for (int i = 0; i < persisted.size(); i++) {
+        state.setCurrentKey(persisted.key(i), persisted.keyGroup(i));
+        ends.remove(persisted.start(i));
+      }
+    }
   }
 
   /**
