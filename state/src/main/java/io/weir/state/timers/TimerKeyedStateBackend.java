@@ -28,7 +28,9 @@ import java.util.concurrent.Executor;
  * the timers in two map states of the wrapped backend, and rebuilds the timer queues when the
  * backend is restored. Timers therefore snapshot, restore and rescale exactly like the operator's
  * other keyed state, on every backend. The queues write their changes into those map states only
- * when a snapshot is taken, so between snapshots a timer costs no keyed-state access.
+ * when a snapshot is taken, so between snapshots a timer costs no keyed-state access. Operators
+ * keeping keyed state in a structure of their own ({@link WatermarkHook}) write it in then too, and
+ * rebuild it on restore from the internal states ({@link #INTERNAL_PREFIX}) this keeps for them.
  *
  * <p>Only operators that use timers pay for the wrapper; the rest use their backend directly.
  */
