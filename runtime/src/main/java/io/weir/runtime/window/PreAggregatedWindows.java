@@ -61,9 +61,8 @@ final class PreAggregatedWindows<IN, ACC, R> implements WatermarkHook {
    */
   private long cachedStart;
   private long cachedNextStart;
-  /** The slice and entry being fired through the timer callback, or null. */
+  /** The slice being fired through the timer callback, or null. */
   private WindowSlice firing;
-  private int firingEntry;
 
   PreAggregatedWindows(KeyedStateBackend state, KeyedTimers timers, WindowAssigner assigner,
       WindowAggregation<IN, ACC, R> aggregation, TypeSerializer<ACC> accumulatorSerializer, long lateness) {
@@ -188,17 +187,15 @@ final class PreAggregatedWindows<IN, ACC, R> implements WatermarkHook {
     }
   }
 
+  /**
+   * Fires a slice through one timer callback for all its keys: the callback reaches
+   * {@link #onTimer}, which emits every key's result with that key made current. One callback per
+   * window instead of one per key and window keeps the per-result cost to the result itself.
+   */
   private void fireSlice(WindowSlice slice, long last, TimerCallback callback) throws Exception {
     try {
       firing = slice;
-      for (int entry = 0; entry < slice.size(); entry++) {
-        if (slice.entryFired(entry)) {
-          continue; // fired before a restore
-        }
-        state.setCurrentKey(slice.key(entry), slice.keyGroup(entry));
-        firingEntry = entry;
-        callback.onTimer(last, TimeDomain.EVENT_TIME);
-      }
+      callback.onTimer(last, TimeDomain.EVENT_TIME);
     } finally {
       firing = null;
     }
@@ -206,8 +203,10 @@ final class PreAggregatedWindows<IN, ACC, R> implements WatermarkHook {
   }
 
   /**
-   * The timer callback of one firing entry: emits its result. Other timers (the per-key path's,
-   * restored from its snapshots) reach here too and are ignored: their windows fire by the watermark.
+   * The timer callback of a firing window: emits each of its keys' results (except those that
+   * fired before a restore), in the order the keys reached the window, each with its key current.
+   * Other timers (the per-key path's, restored from its snapshots) reach here too and are
+   * ignored: their windows fire by the watermark.
    */
   @SuppressWarnings("unchecked")
   void onTimer(long timestamp, TimeDomain domain, WindowRunner.Results<R> results) throws Exception {
@@ -215,8 +214,16 @@ final class PreAggregatedWindows<IN, ACC, R> implements WatermarkHook {
     if (slice == null || domain != TimeDomain.EVENT_TIME || timestamp != slice.start + size - 1) {
       return;
     }
-    results.fire(slice.key(firingEntry), new TimeWindow(slice.start, slice.start + size),
-        aggregation.result((ACC) slice.accumulator(firingEntry)));
+    firing = null; // fired once, even if the callback came twice
+    TimeWindow window = new TimeWindow(slice.start, slice.start + size);
+    for (int entry = 0; entry < slice.size(); entry++) {
+      if (slice.entryFired(entry)) {
+        continue; // fired before a restore
+      }
+      Object key = slice.key(entry);
+      state.setCurrentKey(key, slice.keyGroup(entry));
+      results.fire(key, window, aggregation.result((ACC) slice.accumulator(entry)));
+    }
   }
 
   /** Writes the open windows into the keyed state and removes the windows written before and gone since. */
