@@ -27,9 +27,10 @@ final class OpenWindows {
   /** The slice of the window starting at {@code start}, or null. */
   WindowSlice find(long start) {
     WindowSlice cached = last;
-    if (cached != null && cached.start == start) {
-      return cached;
-    }
+    return cached != null && cached.start == start ? cached : scan(start);
+  }
+
+  private WindowSlice scan(long start) {
     for (int i = 0; i < count; i++) {
       if (slices[i].start == start) {
         last = slices[i];

@@ -129,46 +129,70 @@ final class PreAggregatedWindows<IN, ACC, R> implements WatermarkHook {
   /**
    * Adds the current key's {@code record} at event time {@code time} to its windows, firing those
    * already past the watermark (a late record within the lateness); false if it is too late for all.
+   * The common case (tumbling, the same window as the record before, a key already in it) stays in
+   * a few small methods the compiler inlines into the caller; the rest is out of line.
    */
-  @SuppressWarnings("unchecked")
   boolean add(long time, IN record, WindowRunner.Results<R> results) throws Exception {
-    long watermark = timers.currentWatermark();
-    Object key = state.currentKey();
-    int hash = key.hashCode();
-    boolean placed = false;
-    long latest;
-    if (time >= cachedStart && time < cachedNextStart) {
-      latest = cachedStart;
-    } else {
-      latest = assigner.lastStart(time);
-      cachedStart = latest;
-      cachedNextStart = latest + slide;
+    long start = time >= cachedStart && time < cachedNextStart ? cachedStart : latestStart(time);
+    if (size == slide) {
+      return addTo(start, record, results);
     }
-    for (long start = latest; start > time - size; start = assigner.previousStart(start)) {
-      long last = start + size - 1;
-      if (last + lateness <= watermark) {
-        continue;
-      }
-      placed = true;
-      boolean due = last <= watermark;
-      WindowSlice slice = open.findOrOpen(start, due);
-      int slot = slice.find(key, hash);
-      ACC accumulator;
-      if (slot < 0) {
-        accumulator = aggregation.first(record);
-        slice.insert(key, hash, timers.currentKeyGroup(), accumulator);
-      } else {
-        accumulator = aggregation.add(record, (ACC) slice.accumulatorAt(slot));
-        slice.setAccumulatorAt(slot, accumulator);
-      }
-      if (due) {
-        results.fire(key, new TimeWindow(start, start + size), aggregation.result(accumulator));
-      }
+    boolean placed = false;
+    for (; start > time - size; start -= slide) {
+      placed |= addTo(start, record, results);
     }
     return placed;
   }
 
-  /** Fires the windows the watermark passed, key by key through {@code callback}, and drops those past the lateness. */
+  /** The start of the latest window containing {@code time}, remembered for the records after it. */
+  private long latestStart(long time) {
+    long start = assigner.lastStart(time);
+    cachedStart = start;
+    cachedNextStart = start + slide;
+    return start;
+  }
+
+  /** Adds the current key's record to the window starting at {@code start}; false if that window was dropped. */
+  @SuppressWarnings("unchecked")
+  private boolean addTo(long start, IN record, WindowRunner.Results<R> results) throws Exception {
+    long last = start + size - 1;
+    long watermark = timers.currentWatermark();
+    if (last + lateness <= watermark) {
+      return false;
+    }
+    WindowSlice slice = open.find(start);
+    if (slice == null) {
+      slice = open.findOrOpen(start, last <= watermark);
+    }
+    Object key = state.currentKey();
+    int hash = key.hashCode();
+    int slot = slice.find(key, hash);
+    ACC accumulator;
+    if (slot >= 0) {
+      accumulator = aggregation.add(record, (ACC) slice.accumulatorAt(slot));
+      slice.setAccumulatorAt(slot, accumulator);
+    } else {
+      accumulator = first(slice, key, hash, record);
+    }
+    if (last <= watermark) {
+      fireLate(key, start, accumulator, results);
+    }
+    return true;
+  }
+
+  /** The key's first record in the window: a new entry. */
+  private ACC first(WindowSlice slice, Object key, int hash, IN record) throws Exception {
+    ACC accumulator = aggregation.first(record);
+    slice.insert(key, hash, timers.currentKeyGroup(), accumulator);
+    return accumulator;
+  }
+
+  /** A record within the allowed lateness fires its window again at once. */
+  private void fireLate(Object key, long start, ACC accumulator, WindowRunner.Results<R> results) throws Exception {
+    results.fire(key, new TimeWindow(start, start + size), aggregation.result(accumulator));
+  }
+
+  /** Fires the windows the watermark passed, one callback per window, and drops those past the lateness. */
   @Override
   public void onWatermark(long watermark, TimerCallback callback) throws Exception {
     // windows are ordered by start, so by last timestamp: those due, and those past the lateness, come first
