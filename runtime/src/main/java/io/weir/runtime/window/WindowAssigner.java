@@ -43,6 +43,11 @@ public final class WindowAssigner {
     return size;
   }
 
+  /** The distance between window starts; the gap for sessions. */
+  long slide() {
+    return slide;
+  }
+
   /** The start of the latest window containing {@code timestamp}; for sessions, the timestamp itself. */
   long lastStart(long timestamp) {
     return session ? timestamp : timestamp - Math.floorMod(timestamp, slide);

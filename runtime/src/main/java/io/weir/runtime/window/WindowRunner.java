@@ -29,6 +29,10 @@ import java.util.List;
  * count trigger (every N records) fire an open window with its result so far. Timers are never
  * deleted: a timer checks which windows are due when it fires, so windows that share a timer, or
  * sessions merged away, need no bookkeeping.
+ *
+ * <p>Event-time tumbling and sliding windows without early firings or a count trigger take a
+ * faster path ({@link PreAggregatedWindows}): their accumulators live in a table per window start
+ * of the whole instance, fired by the watermark, and are written to keyed state only at snapshots.
  */
 public final class WindowRunner<IN, ACC, R> {
   static final String ACCUMULATORS = "__weir.window.accumulators";
@@ -60,6 +64,8 @@ public final class WindowRunner<IN, ACC, R> {
   private final long lateness;
   private final long earlyInterval;
   private final long countTrigger;
+  /** The pre-aggregating path for event-time tumbling and sliding windows without early or count triggers; else null. */
+  private final PreAggregatedWindows<IN, ACC, R> preAggregated;
   private final MapState<Long, ACC> accumulators;
   private final MapState<Long, Long> ends;
   private final MapState<Long, Long> counts;
@@ -91,6 +97,16 @@ public final class WindowRunner<IN, ACC, R> {
     this.lateness = eventTime ? lateness : 0;
     this.earlyInterval = earlyInterval;
     this.countTrigger = countTrigger;
+    if (eventTime && !assigner.isSession() && earlyInterval == 0 && countTrigger == 0
+        && timers instanceof KeyedTimers keyed) {
+      this.preAggregated = new PreAggregatedWindows<>(state, keyed, assigner, aggregation, accumulatorSerializer, lateness);
+      this.accumulators = null;
+      this.ends = null;
+      this.counts = null;
+      this.earlyFirings = null;
+      return;
+    }
+    this.preAggregated = null;
     this.accumulators = state.mapState(StateDescriptor.map(ACCUMULATORS, LongSerializer.INSTANCE, accumulatorSerializer));
     this.ends = state.mapState(StateDescriptor.map(ENDS, LongSerializer.INSTANCE, LongSerializer.INSTANCE));
     this.counts = countTrigger > 0
@@ -109,6 +125,13 @@ public final class WindowRunner<IN, ACC, R> {
    * (ignored for processing-time windows). Fires windows the record makes due.
    */
   public void add(long timestamp, IN record, Results<R> results, Late<IN> late) throws Exception {
+    if (preAggregated != null) {
+      if (!preAggregated.add(timestamp, record, results)) {
+        lateRecords++;
+        late.late(record);
+      }
+      return;
+    }
     long time = eventTime ? timestamp : timers.currentProcessingTime();
     long watermark = eventTime ? timers.currentWatermark() : Long.MIN_VALUE;
     boolean placed = assigner.isSession()
@@ -206,6 +229,10 @@ public final class WindowRunner<IN, ACC, R> {
 
   /** A timer of the current key fired: fires and drops the windows it is due for. */
   public void onTimer(long timestamp, TimeDomain domain, Results<R> results) throws Exception {
+    if (preAggregated != null) {
+      preAggregated.onTimer(timestamp, domain, results);
+      return;
+    }
     boolean windowClock = (domain == TimeDomain.EVENT_TIME) == eventTime;
     List<Long> starts = starts();
     for (Long start : starts) {

@@ -2,6 +2,13 @@ package io.weir.state.timers;
 
 import io.weir.api.TimeDomain;
 import io.weir.api.TimerService;
+import io.weir.state.backend.StateDescriptor;
+import io.weir.state.serialization.TypeSerializer;
+import io.weir.state.snapshot.KeyedSnapshotReader.RestoredState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The {@link TimerService} of one keyed operator instance: event-time and processing-time timer
@@ -14,8 +21,18 @@ public final class KeyedTimers implements TimerService {
   private final TimerQueue eventTime;
   private final TimerQueue processingTime;
   private final Clock clock;
+  private final List<WatermarkHook> hooks = new ArrayList<>(1);
   private long watermark = Long.MIN_VALUE;
   private long snapshotEpoch;
+  /** Restored internal states a hook may rebuild its structure from, by name; taken once each. */
+  private Map<String, RestoredState> restored = new HashMap<>();
+  private TypeSerializer<?> restoredKeySerializer;
+
+  /** One entry of a restored map state: the key (in its key group), the map key and the value. */
+  @FunctionalInterface
+  public interface RestoredEntry<K, V> {
+    void accept(Object key, int keyGroup, K mapKey, V value);
+  }
 
   /** Processing time source; the runtime uses the wall clock, tests a clock they move by hand. */
   @FunctionalInterface
@@ -77,7 +94,50 @@ public final class KeyedTimers implements TimerService {
       return;
     }
     watermark = newWatermark;
+    restored.clear(); // hooks took theirs when the operator opened
     eventTime.fireUpTo(newWatermark, backend::setCurrentKey, callback);
+    for (int i = 0; i < hooks.size(); i++) {
+      hooks.get(i).onWatermark(newWatermark, callback);
+    }
+  }
+
+  /**
+   * Adds operator-wide event-time work, run after the keyed timers each time the watermark moves,
+   * and asked to write its state into the backend before every snapshot.
+   */
+  public void addWatermarkHook(WatermarkHook hook) {
+    hooks.add(hook);
+  }
+
+  void beforeSnapshot() {
+    restored.clear();
+    for (int i = 0; i < hooks.size(); i++) {
+      hooks.get(i).beforeSnapshot();
+    }
+  }
+
+  /** The current key's key group, as given to the backend's last {@code setCurrentKey}; -1 before it. */
+  public int currentKeyGroup() {
+    return backend.currentKeyGroup();
+  }
+
+  void restoredInternalStates(Map<String, RestoredState> states, TypeSerializer<?> keySerializer) {
+    restored = new HashMap<>(states);
+    restoredKeySerializer = keySerializer;
+  }
+
+  /**
+   * Calls {@code visitor} for every entry of the map state {@code descriptor} names as restored
+   * by the backend's last restore (in this instance's key groups), for a hook rebuilding its
+   * structure; the backend restores that map state as usual too. Each state's restored entries
+   * can be taken once: later calls see none. Only states named with the reserved prefix
+   * {@link TimerKeyedStateBackend#INTERNAL_PREFIX} are kept for this.
+   */
+  public <K, V> void takeRestored(StateDescriptor<V> descriptor, RestoredEntry<K, V> visitor) {
+    RestoredState state = restored.remove(descriptor.name());
+    if (state != null) {
+      RestoredMapEntries.forEach(state, descriptor, restoredKeySerializer, visitor);
+    }
   }
 
   /** Fires every processing-time timer at or before the clock's current time. */

@@ -12,8 +12,11 @@ import io.weir.state.backend.StateDescriptor;
 import io.weir.state.serialization.BooleanSerializer;
 import io.weir.state.serialization.LongSerializer;
 import io.weir.state.serialization.TypeSerializer;
+import io.weir.state.snapshot.KeyedSnapshotReader;
+import io.weir.state.snapshot.KeyedSnapshotReader.RestoredState;
 import io.weir.state.snapshot.SnapshotManifest;
 import io.weir.state.snapshot.SnapshotStorage;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +28,9 @@ import java.util.concurrent.Executor;
  * the timers in two map states of the wrapped backend, and rebuilds the timer queues when the
  * backend is restored. Timers therefore snapshot, restore and rescale exactly like the operator's
  * other keyed state, on every backend. The queues write their changes into those map states only
- * when a snapshot is taken, so between snapshots a timer costs no keyed-state access.
+ * when a snapshot is taken, so between snapshots a timer costs no keyed-state access. Operators
+ * keeping keyed state in a structure of their own ({@link WatermarkHook}) write it in then too, and
+ * rebuild it on restore from the internal states ({@link #INTERNAL_PREFIX}) this keeps for them.
  *
  * <p>Only operators that use timers pay for the wrapper; the rest use their backend directly.
  */
@@ -33,6 +38,8 @@ public final class TimerKeyedStateBackend implements KeyedStateBackend {
   /** Names of the map states holding the timers; reserved, so no user state can take them. */
   public static final String EVENT_TIME_TIMERS = "__weir.timers.event-time";
   public static final String PROCESSING_TIME_TIMERS = "__weir.timers.processing-time";
+  /** Names of internal states a {@link WatermarkHook} may rebuild from on restore ({@link KeyedTimers#takeRestored}). */
+  public static final String INTERNAL_PREFIX = "__weir.";
 
   private final KeyedStateBackend backend;
   private final int maxParallelism;
@@ -141,6 +148,7 @@ public final class TimerKeyedStateBackend implements KeyedStateBackend {
     int keyGroup = currentKeyGroup;
     eventTime.persist(this::setCurrentKey);
     processingTime.persist(this::setCurrentKey);
+    timers.beforeSnapshot();
     if (key != null) {
       setCurrentKey(key, keyGroup);
     }
@@ -149,8 +157,17 @@ public final class TimerKeyedStateBackend implements KeyedStateBackend {
   @Override
   public void restore(SnapshotStorage storage, List<String> snapshotNames, TypeSerializer<?> keySerializer) {
     backend.restore(storage, snapshotNames, keySerializer);
-    TimerRestore.restore(storage, snapshotNames, backend.keyGroupRange(), maxParallelism, keySerializer,
+    Map<String, RestoredState> states =
+        KeyedSnapshotReader.read(storage, snapshotNames, backend.keyGroupRange(), maxParallelism, keySerializer);
+    TimerRestore.restore(states, keySerializer,
         Map.of(EVENT_TIME_TIMERS, eventTime, PROCESSING_TIME_TIMERS, processingTime));
+    Map<String, RestoredState> internal = new HashMap<>();
+    states.forEach((name, state) -> {
+      if (name.startsWith(INTERNAL_PREFIX)) {
+        internal.put(name, state);
+      }
+    });
+    timers.restoredInternalStates(internal, keySerializer);
     timerStates();
   }
 

@@ -1,16 +1,12 @@
 package io.weir.state.timers;
 
-import io.weir.state.KeyGroupRange;
 import io.weir.state.serialization.BinaryInput;
 import io.weir.state.serialization.LongSerializer;
 import io.weir.state.serialization.SerializationException;
 import io.weir.state.serialization.TypeSerializer;
-import io.weir.state.snapshot.KeyedSnapshotReader;
 import io.weir.state.snapshot.KeyedSnapshotReader.Chunk;
 import io.weir.state.snapshot.KeyedSnapshotReader.RestoredState;
 import io.weir.state.snapshot.SnapshotCorruptedException;
-import io.weir.state.snapshot.SnapshotStorage;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,10 +18,9 @@ import java.util.Map;
 final class TimerRestore {
   private TimerRestore() {}
 
-  /** Adds the timers of {@code stateName} found in the snapshots, for the key groups of {@code range}, to {@code queue}. */
-  static void restore(SnapshotStorage storage, List<String> snapshotNames, KeyGroupRange range, int maxParallelism,
-      TypeSerializer<?> keySerializer, Map<String, TimerQueue> queuesByState) {
-    Map<String, RestoredState> states = KeyedSnapshotReader.read(storage, snapshotNames, range, maxParallelism, keySerializer);
+  /** Adds the timers of each named state found among the restored {@code states} to its queue. */
+  static void restore(Map<String, RestoredState> states, TypeSerializer<?> keySerializer,
+      Map<String, TimerQueue> queuesByState) {
     for (Map.Entry<String, TimerQueue> target : queuesByState.entrySet()) {
       RestoredState state = states.get(target.getKey());
       if (state == null) {
