@@ -22,6 +22,7 @@ import javax.lang.model.type.TypeKind;
 final class ShapeCodeEmitter {
   private static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
   private static final ClassName MAP_ENTRY = ClassName.get("java.util", "Map", "Entry");
+  private static final ClassName RANDOM_ACCESS = ClassName.get("java.util", "RandomAccess");
   private static final ClassName JDK_VALUES = RuntimeNames.JDK_VALUES;
 
   private static final String[] LOOP_INDEXES = {"i", "j", "k", "l", "m", "n"};
@@ -54,6 +55,11 @@ final class ShapeCodeEmitter {
    * {@code expr} is a local variable and may be evaluated repeatedly.
    */
   void write(TypeShape shape, CodeBlock expr, boolean exprIsLocal, boolean nullable, String hint, CodeBlock.Builder b) {
+    if (nullable && shape.kind() == TypeShape.Kind.STRING) {
+      // the same presence byte and string bytes, with one capacity check instead of two
+      b.addStatement("out.writeNullableString($L)", expr);
+      return;
+    }
     boolean multiUse = nullable || !shape.kind().isScalar();
     if (multiUse && !exprIsLocal) {
       String local = newLocal(hint);
@@ -100,18 +106,40 @@ final class ShapeCodeEmitter {
         b.endControlFlow();
         break;
       }
-      case LIST:
-      case SET: {
+      case LIST: {
+        if (!declaredAsList(shape)) {
+          writeIterated(shape, v, hint, b);
+          break;
+        }
+        // indexed access on RandomAccess lists: an iterator re-checks the list's modification
+        // count on every element; the loop body is the same code in both branches
+        String n = newLocal(hint + "Size");
+        b.addStatement("int $N = $L.size()", n, v);
+        b.addStatement("out.writeVarInt($N)", n);
+        String e = newLocal(hint + "Element");
+        String i = enterLoop();
+        CodeBlock.Builder body = CodeBlock.builder();
+        write(shape.element(), CodeBlock.of("$N", e), true, true, e, body);
+        CodeBlock elementCode = body.build();
+        b.beginControlFlow("if ($L instanceof $T)", v, RANDOM_ACCESS);
+        b.beginControlFlow("for (int $N = 0; $N < $N; $N++)", i, i, n, i);
+        b.addStatement("$T $N = $L.get($N)", shape.element().typeName(), e, v, i);
+        b.add(elementCode);
+        b.endControlFlow();
+        b.nextControlFlow("else");
+        b.beginControlFlow("for ($T $N : $L)", shape.element().typeName(), e, v);
+        b.add(elementCode);
+        b.endControlFlow();
+        b.endControlFlow();
+        loopDepth--;
+        break;
+      }
+      case SET:
         if (shape.sorted()) {
           rejectComparator(v, b);
         }
-        b.addStatement("out.writeVarInt($L.size())", v);
-        String e = newLocal(hint + "Element");
-        b.beginControlFlow("for ($T $N : $L)", shape.element().typeName(), e, v);
-        write(shape.element(), CodeBlock.of("$N", e), true, true, e, b);
-        b.endControlFlow();
+        writeIterated(shape, v, hint, b);
         break;
-      }
       case MAP: {
         if (shape.sorted()) {
           rejectComparator(v, b);
@@ -136,6 +164,23 @@ final class ShapeCodeEmitter {
     }
   }
 
+  /** The count, then every element through the collection's iterator. */
+  private void writeIterated(TypeShape shape, CodeBlock v, String hint, CodeBlock.Builder b) {
+    b.addStatement("out.writeVarInt($L.size())", v);
+    String e = newLocal(hint + "Element");
+    b.beginControlFlow("for ($T $N : $L)", shape.element().typeName(), e, v);
+    write(shape.element(), CodeBlock.of("$N", e), true, true, e, b);
+    b.endControlFlow();
+  }
+
+  /** Declared as {@code List} or {@code ArrayList}, so {@code get(int)} exists (not Collection, LinkedList). */
+  private static boolean declaredAsList(TypeShape shape) {
+    TypeName type = shape.typeName();
+    ClassName raw = type instanceof ParameterizedTypeName ? ((ParameterizedTypeName) type).rawType()
+        : type instanceof ClassName ? (ClassName) type : null;
+    return raw != null && (raw.canonicalName().equals("java.util.List") || raw.canonicalName().equals("java.util.ArrayList"));
+  }
+
   private static void rejectComparator(CodeBlock v, CodeBlock.Builder b) {
     // the bytes carry no comparator; reading would silently re-sort in natural order
     b.beginControlFlow("if ($L.comparator() != null)", v);
@@ -153,6 +198,9 @@ final class ShapeCodeEmitter {
         read = CodeBlock.of("in.$L()", primitiveReader(shape.primitive()));
         break;
       case STRING:
+        if (nullable) {
+          return CodeBlock.of("in.readNullableString()");
+        }
         read = CodeBlock.of("in.readString()");
         break;
       case JDK_VALUE:

@@ -4,7 +4,8 @@
  *
  * <ul>
  *   <li><b>Primitives</b> are fixed width, big-endian, floats as raw IEEE bits; never boxed on the way.
- *   <li><b>Strings</b> use {@code BinaryOutput.writeString} (UTF-16 length, one byte per char when all are ASCII).
+ *   <li><b>Strings</b> use {@code BinaryOutput.writeString} (UTF-16 length, one byte per char when all are ASCII);
+ *       a nullable one {@code writeNullableString}: the presence byte and the same string bytes in one call.
  *   <li><b>JDK values</b> {@code Instant}, {@code Duration}, {@code LocalDate}, {@code LocalTime},
  *       {@code LocalDateTime} and {@code UUID} have fixed layouts in {@code JdkValues} (no Kryo).
  *   <li><b>Nulls:</b> every reference nested in a value (component, field, element, key, map value,
@@ -19,7 +20,9 @@
  *       POJO's serializer rejects subclasses at run time rather than dropping their fields.
  *   <li><b>Arrays</b> are a varint length then the elements; primitive arrays in bulk.
  *   <li><b>Collections</b> are a varint size then the elements in iteration order (maps: key, value);
- *       the classes read back are listed in {@link io.weir.processor.serialization.TypeClassifier}.
+ *       the classes read back are listed in {@link io.weir.processor.serialization.TypeClassifier}. A
+ *       value declared {@code List} or {@code ArrayList} is walked by index when it is {@code
+ *       RandomAccess} (same order, same bytes, no iterator).
  *   <li><b>Optional</b> is a present byte, then the value when present.
  *   <li><b>Everything else</b> (JDK classes other than the above, interfaces, {@code Object}, classes
  *       that are not POJOs) goes through {@code KryoFallbackSerializer} with {@code

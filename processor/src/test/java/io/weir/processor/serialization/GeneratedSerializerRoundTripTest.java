@@ -20,6 +20,8 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -137,6 +139,21 @@ class GeneratedSerializerRoundTripTest {
     serializer("Money").serialize(money, out);
     // long cents, presence byte, string header (length 3, one-byte chars), chars
     assertArrayEquals(new byte[] {0, 0, 0, 0, 0, 0, 0, 5, 1, 7, 'E', 'U', 'R'}, out.toByteArray());
+  }
+
+  @Test
+  void listBytesDoNotDependOnWhetherTheListIsIndexedOrIterated() throws Exception {
+    String source = compilation.generatedSourceFile("io.weir.gen.List_String_WeirSerializer").orElseThrow()
+        .getCharContent(true).toString();
+    assertTrue(source.contains("instanceof RandomAccess") && source.contains(".get(i)"), source);
+    TypeSerializer<Object> strings = serializer("strings");
+    List<String> contents = Arrays.asList("a", null, "bé", "", "x".repeat(200));
+    BinaryOutput indexed = new BinaryOutput();
+    strings.serialize(new ArrayList<>(contents), indexed);
+    BinaryOutput iterated = new BinaryOutput();
+    strings.serialize(new LinkedList<>(contents), iterated);
+    assertArrayEquals(indexed.toByteArray(), iterated.toByteArray());
+    assertEquals(contents, strings.deserialize(new BinaryInput(iterated.toByteArray())));
   }
 
   @Test

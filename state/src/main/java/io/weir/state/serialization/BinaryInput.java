@@ -3,7 +3,6 @@ package io.weir.state.serialization;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reads what {@link BinaryOutput} wrote, from a slice of a byte array. Reading past the end throws
@@ -123,6 +122,15 @@ public final class BinaryInput {
   }
 
   public int readVarInt() {
+    int p = position;
+    if (p < limit && buffer[p] >= 0) { // one byte: lengths, counts, ordinals, short strings
+      position = p + 1;
+      return buffer[p];
+    }
+    return readVarIntGeneral();
+  }
+
+  private int readVarIntGeneral() {
     int result = 0;
     for (int shift = 0; shift < 35; shift += 7) {
       byte b = readByte();
@@ -223,13 +231,41 @@ public final class BinaryInput {
     }
   }
 
+  /** Reads what {@link BinaryOutput#writeString} wrote. */
   public String readString() {
+    int p = position;
+    if (p < limit) {
+      int header = buffer[p];
+      // a one-byte varint (high bit clear) with the one-byte-per-char flag: the common short string
+      if ((header & 0x81) == 1 && header >>> 1 < limit - p) {
+        int length = header >>> 1;
+        position = p + 1 + length;
+        return latin1(buffer, p + 1, length);
+      }
+    }
+    return readStringGeneral();
+  }
+
+  /** Reads what {@link BinaryOutput#writeNullableString} wrote: a presence byte, then maybe a string. */
+  public String readNullableString() {
+    int p = position;
+    if (limit - p >= 2 && buffer[p] == 1) {
+      int header = buffer[p + 1];
+      if ((header & 0x81) == 1 && header >>> 1 < limit - p - 1) {
+        int length = header >>> 1;
+        position = p + 2 + length;
+        return latin1(buffer, p + 2, length);
+      }
+    }
+    return readBoolean() ? readStringGeneral() : null;
+  }
+
+  private String readStringGeneral() {
     int header = readVarInt();
     int length = header >>> 1;
     if ((header & 1) != 0) {
       require(length);
-      // ISO-8859-1 decoding of bytes < 0x80 is a plain widening copy (and compact strings keep it one byte per char)
-      String s = new String(buffer, position, length, StandardCharsets.ISO_8859_1);
+      String s = latin1(buffer, position, length);
       position += length;
       return s;
     }
@@ -241,5 +277,17 @@ public final class BinaryInput {
       position += 2;
     }
     return new String(chars);
+  }
+
+  /**
+   * {@code bytes[offset, offset + length)} as chars {@code 0x00..0xFF}, like ISO-8859-1 decoding
+   * (the writer only puts bytes below 0x80 here). The deprecated "hibyte" constructor, not
+   * {@code new String(bytes, offset, length, ISO_8859_1)}: on JDK 17 the charset constructor is
+   * some 840 bytes of bytecode, too large for C2 to inline, so each string paid a real call;
+   * this one is small, inlines, and with compact strings is one {@code Arrays.copyOfRange}.
+   */
+  @SuppressWarnings("deprecation")
+  private static String latin1(byte[] bytes, int offset, int length) {
+    return new String(bytes, 0, offset, length);
   }
 }

@@ -17,6 +17,8 @@ public final class BinaryOutput {
 
   // the largest array most JVMs allocate
   private static final int MAX_SIZE = Integer.MAX_VALUE - 8;
+  /** The longest string whose header, {@code length << 1 | 1}, is a one-byte varint. */
+  static final int MAX_SHORT_STRING = 63;
 
   private byte[] buffer;
   private int position;
@@ -142,9 +144,64 @@ public final class BinaryOutput {
   /**
    * A non-null string as its UTF-16 length (varint) followed by its chars: one byte each when all
    * are below 0x80 (flagged by the low bit of the length), else two. Cheaper than UTF-8 both ways.
+   * Chars are written as they are: an unpaired surrogate survives the round trip unchanged.
    */
   public void writeString(String s) {
     int length = s.length();
+    if (length <= MAX_SHORT_STRING) {
+      ensure(1 + length);
+      if (writeShortAscii(s, length, position)) {
+        return;
+      }
+    }
+    writeStringGeneral(s, length);
+  }
+
+  /**
+   * A presence byte (0 = null, 1 = present) and then, if present, {@link #writeString}'s bytes:
+   * exactly {@code writeBoolean(s != null); if (s != null) writeString(s);} with one capacity
+   * check instead of two for the common short string.
+   */
+  public void writeNullableString(String s) {
+    if (s == null) {
+      writeByte(0);
+      return;
+    }
+    int length = s.length();
+    if (length <= MAX_SHORT_STRING) {
+      ensure(2 + length);
+      buffer[position] = 1;
+      if (writeShortAscii(s, length, position + 1)) {
+        return;
+      }
+    }
+    writeByte(1);
+    writeStringGeneral(s, length);
+  }
+
+  /**
+   * Writes the one-byte header and the chars of a string of at most {@link #MAX_SHORT_STRING}
+   * chars at {@code at} (room for {@code 1 + length} bytes checked by the caller) and moves the
+   * position past them, if every char is below 0x80. Otherwise leaves the position as it was and
+   * returns false. A plain char loop: for strings this short it beats a bulk
+   * {@code String.getBytes} copy, whose array-copy call costs more than the copy itself.
+   */
+  private boolean writeShortAscii(String s, int length, int at) {
+    byte[] b = buffer;
+    b[at] = (byte) ((length << 1) | 1);
+    int first = at + 1;
+    for (int i = 0; i < length; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        return false;
+      }
+      b[first + i] = (byte) c;
+    }
+    position = first + length;
+    return true;
+  }
+
+  private void writeStringGeneral(String s, int length) {
     if (length > (MAX_SIZE - 5) / 2) {
       throw new SerializationException("string of " + length + " chars is too long to write");
     }

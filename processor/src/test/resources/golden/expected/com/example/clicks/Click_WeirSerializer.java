@@ -40,11 +40,7 @@ public final class Click_WeirSerializer implements TypeSerializer<Click> {
    * Writes a non-null {@code com.example.clicks.Click}.
    */
   public static void write(Click value, BinaryOutput out) {
-    String user = value.user();
-    out.writeBoolean(user != null);
-    if (user != null) {
-      out.writeString(user);
-    }
+    out.writeNullableString(value.user());
     out.writeLong(value.time());
   }
 
@@ -52,7 +48,7 @@ public final class Click_WeirSerializer implements TypeSerializer<Click> {
    * Reads a value written by {@link #write}.
    */
   public static Click read(BinaryInput in) {
-    String user = in.readBoolean() ? in.readString() : null;
+    String user = in.readNullableString();
     long time = in.readLong();
     return new Click(user, time);
   }

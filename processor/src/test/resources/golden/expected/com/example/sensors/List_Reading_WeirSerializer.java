@@ -5,6 +5,7 @@ import io.weir.state.serialization.BinaryOutput;
 import io.weir.state.serialization.TypeSerializer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.RandomAccess;
 import javax.annotation.processing.Generated;
 
 /**
@@ -41,11 +42,22 @@ public final class List_Reading_WeirSerializer implements TypeSerializer<List<Re
    * Writes a non-null {@code java.util.List<com.example.sensors.Reading>}.
    */
   public static void write(List<Reading> value, BinaryOutput out) {
-    out.writeVarInt(value.size());
-    for (Reading valueElement : value) {
-      out.writeBoolean(valueElement != null);
-      if (valueElement != null) {
-        Reading_WeirSerializer.write(valueElement, out);
+    int valueSize = value.size();
+    out.writeVarInt(valueSize);
+    if (value instanceof RandomAccess) {
+      for (int i = 0; i < valueSize; i++) {
+        Reading valueElement = value.get(i);
+        out.writeBoolean(valueElement != null);
+        if (valueElement != null) {
+          Reading_WeirSerializer.write(valueElement, out);
+        }
+      }
+    } else {
+      for (Reading valueElement : value) {
+        out.writeBoolean(valueElement != null);
+        if (valueElement != null) {
+          Reading_WeirSerializer.write(valueElement, out);
+        }
       }
     }
   }

@@ -40,11 +40,7 @@ public final class Reading_WeirSerializer implements TypeSerializer<Reading> {
    * Writes a non-null {@code com.example.sensors.Reading}.
    */
   public static void write(Reading value, BinaryOutput out) {
-    String sensor = value.sensor();
-    out.writeBoolean(sensor != null);
-    if (sensor != null) {
-      out.writeString(sensor);
-    }
+    out.writeNullableString(value.sensor());
     out.writeLong(value.time());
     out.writeDouble(value.celsius());
   }
@@ -53,7 +49,7 @@ public final class Reading_WeirSerializer implements TypeSerializer<Reading> {
    * Reads a value written by {@link #write}.
    */
   public static Reading read(BinaryInput in) {
-    String sensor = in.readBoolean() ? in.readString() : null;
+    String sensor = in.readNullableString();
     long time = in.readLong();
     double celsius = in.readDouble();
     return new Reading(sensor, time, celsius);

@@ -40,11 +40,7 @@ public final class SensorMean_WeirSerializer implements TypeSerializer<SensorMea
    * Writes a non-null {@code com.example.sensors.SensorMean}.
    */
   public static void write(SensorMean value, BinaryOutput out) {
-    String sensor = value.sensor();
-    out.writeBoolean(sensor != null);
-    if (sensor != null) {
-      out.writeString(sensor);
-    }
+    out.writeNullableString(value.sensor());
     out.writeLong(value.start());
     out.writeLong(value.end());
     out.writeDouble(value.mean());
@@ -54,7 +50,7 @@ public final class SensorMean_WeirSerializer implements TypeSerializer<SensorMea
    * Reads a value written by {@link #write}.
    */
   public static SensorMean read(BinaryInput in) {
-    String sensor = in.readBoolean() ? in.readString() : null;
+    String sensor = in.readNullableString();
     long start = in.readLong();
     long end = in.readLong();
     double mean = in.readDouble();

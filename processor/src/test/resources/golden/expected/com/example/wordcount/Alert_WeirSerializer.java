@@ -40,11 +40,7 @@ public final class Alert_WeirSerializer implements TypeSerializer<Alert> {
    * Writes a non-null {@code com.example.wordcount.Alert}.
    */
   public static void write(Alert value, BinaryOutput out) {
-    String word = value.word();
-    out.writeBoolean(word != null);
-    if (word != null) {
-      out.writeString(word);
-    }
+    out.writeNullableString(value.word());
     out.writeLong(value.count());
     out.writeLong(value.limit());
   }
@@ -53,7 +49,7 @@ public final class Alert_WeirSerializer implements TypeSerializer<Alert> {
    * Reads a value written by {@link #write}.
    */
   public static Alert read(BinaryInput in) {
-    String word = in.readBoolean() ? in.readString() : null;
+    String word = in.readNullableString();
     long count = in.readLong();
     long limit = in.readLong();
     return new Alert(word, count, limit);

@@ -40,11 +40,7 @@ public final class Threshold_WeirSerializer implements TypeSerializer<Threshold>
    * Writes a non-null {@code com.example.wordcount.Threshold}.
    */
   public static void write(Threshold value, BinaryOutput out) {
-    String word = value.word();
-    out.writeBoolean(word != null);
-    if (word != null) {
-      out.writeString(word);
-    }
+    out.writeNullableString(value.word());
     out.writeLong(value.limit());
   }
 
@@ -52,7 +48,7 @@ public final class Threshold_WeirSerializer implements TypeSerializer<Threshold>
    * Reads a value written by {@link #write}.
    */
   public static Threshold read(BinaryInput in) {
-    String word = in.readBoolean() ? in.readString() : null;
+    String word = in.readNullableString();
     long limit = in.readLong();
     return new Threshold(word, limit);
   }

@@ -40,11 +40,7 @@ public final class WordCount_WeirSerializer implements TypeSerializer<WordCount>
    * Writes a non-null {@code com.example.wordcount.WordCount}.
    */
   public static void write(WordCount value, BinaryOutput out) {
-    String word = value.word();
-    out.writeBoolean(word != null);
-    if (word != null) {
-      out.writeString(word);
-    }
+    out.writeNullableString(value.word());
     out.writeLong(value.count());
   }
 
@@ -52,7 +48,7 @@ public final class WordCount_WeirSerializer implements TypeSerializer<WordCount>
    * Reads a value written by {@link #write}.
    */
   public static WordCount read(BinaryInput in) {
-    String word = in.readBoolean() ? in.readString() : null;
+    String word = in.readNullableString();
     long count = in.readLong();
     return new WordCount(word, count);
   }

@@ -40,18 +40,14 @@ public final class Word_WeirSerializer implements TypeSerializer<Word> {
    * Writes a non-null {@code com.example.wordcount.Word}.
    */
   public static void write(Word value, BinaryOutput out) {
-    String text = value.text();
-    out.writeBoolean(text != null);
-    if (text != null) {
-      out.writeString(text);
-    }
+    out.writeNullableString(value.text());
   }
 
   /**
    * Reads a value written by {@link #write}.
    */
   public static Word read(BinaryInput in) {
-    String text = in.readBoolean() ? in.readString() : null;
+    String text = in.readNullableString();
     return new Word(text);
   }
 }

@@ -66,7 +66,10 @@ public final class Samples {
         new Wallet("you", new Wallet.Balance(-1), 42L, new Wallet.Square(2), new Wallet.Labelled<>(null), null),
         new Wallet(null, null, null, null, null, null)));
     all.put("Secretive", list(new Secretive("s", Color.RED), new Secretive(null, null)));
-    all.put("strings", list(list("x", null, "ÿ"), list()));
+    // an ArrayList, an empty one, a LinkedList (no RandomAccess: the iterator branch), an
+    // immutable RandomAccess list, and one long enough to grow the output buffer many times
+    all.put("strings", list(list("x", null, "ÿ"), list(), new LinkedList<>(list("a", null, "日本")),
+        List.of("i", "mm", "u\uD800table"), longList()));
     Map<String, List<Long>> index = new HashMap<>();
     index.put("a", list(1L, null));
     index.put(null, null);
@@ -80,6 +83,15 @@ public final class Samples {
     all.put("instant", list(Instant.EPOCH, Instant.parse("2024-02-29T12:00:00.123456789Z")));
     all.put("inners", list(new LinkedHashSet<>(list(new Outer.Inner("p"), null)), Set.of()));
     return all;
+  }
+
+  /** 2,000 strings: short and long, ASCII and wide, some null. */
+  private static List<String> longList() {
+    List<String> strings = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      strings.add(i % 97 == 0 ? null : i % 5 == 0 ? "wide " + i + " \u00e9" : "w" + i + "x".repeat(i % 70));
+    }
+    return strings;
   }
 
   private static Order fullOrder() {
@@ -106,7 +118,7 @@ public final class Samples {
         new HashSet<>(list(1, null, 3)),
         new TreeSet<>(List.of("z", "a")),
         list("c1", null),
-        list(list("n1", null), null, list()),
+        list(list("n1", null), null, list(), new LinkedList<>(list("n2", null))),
         byColor,
         Optional.of(list("m", null)));
   }
