@@ -26,6 +26,9 @@ public final class NetworkBuffer {
   Object[] objects;
   /** Set while the buffer carries objects: the channel's serializer, for whoever needs them as bytes. */
   TypeSerializer<Object> objectSerializer;
+  /** Key groups of {@link #objects}, kept across reuse; valid while {@link #keyed}. */
+  int[] keyGroups;
+  boolean keyed;
 
   /** A data buffer of {@code size} bytes that goes back to {@code recycler} when consumed. */
   public NetworkBuffer(BufferRecycler recycler, int size) {
@@ -125,13 +128,28 @@ public final class NetworkBuffer {
     return Arrays.copyOf(out.array(), out.position());
   }
 
-  /** Starts filling this buffer with record objects of {@code serializer}'s type, up to {@code capacity} of them. */
-  Object[] startObjects(TypeSerializer<Object> serializer, int capacity) {
+  /**
+   * The key group of each record of {@link #objects()} for the consuming keyed vertex, as its
+   * producer's hash partitioning computed it; null when the buffer carries none (bytes, or objects
+   * of an edge that is not keyed).
+   */
+  public int[] keyGroups() {
+    return keyed ? keyGroups : null;
+  }
+
+  /**
+   * Starts filling this buffer with record objects of {@code serializer}'s type, up to
+   * {@code capacity} of them, with their key groups when {@code withKeyGroups}.
+   */
+  void startObjects(TypeSerializer<Object> serializer, int capacity, boolean withKeyGroups) {
     if (objects == null || objects.length != capacity) {
       objects = new Object[capacity];
     }
+    if (withKeyGroups && (keyGroups == null || keyGroups.length != capacity)) {
+      keyGroups = new int[capacity];
+    }
     objectSerializer = serializer;
-    return objects;
+    keyed = withKeyGroups;
   }
 
   public int length() {
@@ -176,6 +194,7 @@ public final class NetworkBuffer {
     if (objectSerializer != null) {
       Arrays.fill(objects, 0, records, null); // consumed records must not stay reachable from the pool
       objectSerializer = null;
+      keyed = false;
     }
     data = home;
     length = 0;

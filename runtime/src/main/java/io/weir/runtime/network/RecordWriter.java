@@ -38,6 +38,8 @@ public abstract class RecordWriter {
     /** Records go to the consumer as objects, into {@code batch}, the current buffer's array. */
     boolean handsOverObjects;
     Object[] batch;
+    /** With {@code batch}, for keyed writers: each record's key group, so the consumer need not compute it again. */
+    int[] batchKeyGroups;
 
     Channel(ChannelTarget target, int index) {
       this.target = target;
@@ -107,6 +109,33 @@ public abstract class RecordWriter {
       writeObject(ch, record);
       return;
     }
+    writeBytes(ch, record);
+  }
+
+  /**
+   * {@link #write(int, Object)} for a keyed edge: a channel that hands over objects also hands over
+   * {@code keyGroup}, the record's key group for the consuming (keyed) vertex.
+   */
+  protected final void write(int channel, Object record, int keyGroup) {
+    Channel ch = channels[channel];
+    if (!ch.handsOverObjects) {
+      writeBytes(ch, record);
+      return;
+    }
+    NetworkBuffer buffer = ch.buffer;
+    if (buffer == null) {
+      buffer = startBatch(ch, true);
+    }
+    int n = buffer.records;
+    ch.batch[n] = record;
+    ch.batchKeyGroups[n] = keyGroup;
+    buffer.records = ++n;
+    if (n == objectsPerBuffer) {
+      ship(ch);
+    }
+  }
+
+  private void writeBytes(Channel ch, Object record) {
     NetworkBuffer buffer = ch.buffer;
     if (buffer == null) {
       buffer = acquire(ch);
@@ -131,9 +160,7 @@ public abstract class RecordWriter {
   private void writeObject(Channel ch, Object record) {
     NetworkBuffer buffer = ch.buffer;
     if (buffer == null) {
-      buffer = pool.request();
-      ch.buffer = buffer;
-      ch.batch = buffer.startObjects(serializer, objectsPerBuffer);
+      buffer = startBatch(ch, false);
     }
     int n = buffer.records;
     ch.batch[n] = record;
@@ -141,6 +168,16 @@ public abstract class RecordWriter {
     if (n == objectsPerBuffer) {
       ship(ch);
     }
+  }
+
+  /** A buffer from the pool, set up to receive objects (and key groups when {@code keyed}). */
+  private NetworkBuffer startBatch(Channel ch, boolean keyed) {
+    NetworkBuffer buffer = pool.request();
+    ch.buffer = buffer;
+    buffer.startObjects(serializer, objectsPerBuffer, keyed);
+    ch.batch = buffer.objects;
+    ch.batchKeyGroups = buffer.keyGroups;
+    return buffer;
   }
 
   /** Appends an already serialized record, {@code bytes[0, size)}, to channel {@code channel} (a byte channel). */
@@ -219,6 +256,7 @@ public abstract class RecordWriter {
     NetworkBuffer buffer = ch.buffer;
     if (ch.handsOverObjects) {
       ch.batch = null;
+      ch.batchKeyGroups = null;
     } else {
       buffer.length = ch.out.position();
     }
@@ -265,6 +303,7 @@ public abstract class RecordWriter {
         NetworkBuffer buffer = ch.buffer;
         ch.buffer = null;
         ch.batch = null;
+        ch.batchKeyGroups = null;
         buffer.recycle();
       }
     }

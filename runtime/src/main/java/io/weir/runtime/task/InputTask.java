@@ -97,7 +97,7 @@ final class InputTask extends SubtaskRunner implements BarrierHandler.Actions {
         continue;
       }
       if (buffer.holdsObjects()) {
-        processObjects(chain, channel, buffer.objects(), buffer.records());
+        processObjects(chain, channel, buffer.objects(), buffer.keyGroups(), buffer.records());
       } else {
         processData(chain, channel, buffer.data(), buffer.length(), buffer.records());
       }
@@ -133,11 +133,21 @@ final class InputTask extends SubtaskRunner implements BarrierHandler.Actions {
     }
   }
 
-  /** Pushes the records of one buffer of objects (an in-process channel of an immutable type) into the head. */
-  private void processObjects(OperatorChain chain, int channel, Object[] records, int count) {
+  /**
+   * Pushes the records of one buffer of objects (an in-process channel of an immutable type) into
+   * the head, with the key groups the producer computed when it carried them (a keyed edge).
+   */
+  private void processObjects(OperatorChain chain, int channel, Object[] records, int[] keyGroups, int count) {
     ChainedOperator head = chain.head();
     RecordCounter recordsIn = setup.headInCounter();
     int input = inputs[channel];
+    if (keyGroups != null && head.isKeyed()) {
+      for (int i = 0; i < count; i++) {
+        recordsIn.increment();
+        head.push(input, records[i], keyGroups[i]);
+      }
+      return;
+    }
     for (int i = 0; i < count; i++) {
       recordsIn.increment();
       head.push(input, records[i]);

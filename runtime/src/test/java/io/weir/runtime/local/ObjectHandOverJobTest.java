@@ -99,6 +99,30 @@ class ObjectHandOverJobTest {
     }
   }
 
+  /**
+   * A savepoint of a job whose keyed exchange hands over words with their key groups, resumed at
+   * another parallelism: every word's state must have been filed under its true key group.
+   */
+  @Test
+  void aSavepointTakenWhileWordsAreHandedOverResumesAtAnotherParallelism() throws Exception {
+    String first = "objects-savepoint";
+    JobHandle job = new LocalCluster().submit(GatedWordCountJob.plan(2, StringSerializer.INSTANCE),
+        options(first, 2, true, "--pause-after", "4000").checkpointing(CheckpointConfig.disabled()).build());
+    long half = 2 * 4000;
+    waitFor(job, () -> GatedWordCountJob.emitted(first).get() >= half, "both sources to reach their pause");
+    io.weir.runtime.checkpoint.CompletedCheckpoint savepoint =
+        job.triggerSavepoint(temp.resolve("savepoints").toString()).get(60, TimeUnit.SECONDS);
+    job.cancel();
+    job.await(Duration.ofSeconds(60));
+
+    String second = "objects-savepoint-resumed";
+    GatedWordCountJob.gate(second).set(true);
+    JobResult resumed = new LocalCluster().run(GatedWordCountJob.plan(3, StringSerializer.INSTANCE),
+        options(second, 3, true).restoreFrom(Path.of(savepoint.location())).build()).orThrow();
+    assertEquals(3, resumed.vertex("Count").parallelism());
+    assertEquals(GatedWordCountJob.oracle(PARTITIONS, PER_PARTITION), GatedWordCountJob.latest(second));
+  }
+
   @Test
   void alignedCheckpointsWhileObjectsFlowKeepCountsExact() throws Exception {
     String run = "aligned-objects";

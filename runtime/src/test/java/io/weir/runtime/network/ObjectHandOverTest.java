@@ -76,6 +76,11 @@ class ObjectHandOverTest {
       assertEquals(expectObjects, buffer.holdsObjects());
       if (buffer.holdsObjects()) {
         seen.addAll(Arrays.asList(buffer.objects()).subList(0, buffer.records()));
+        int[] keyGroups = buffer.keyGroups();
+        for (int i = 0; i < buffer.records(); i++) {
+          assertEquals(KeyGroups.keyGroupFor(buffer.objects()[i].hashCode(), MAX_PARALLELISM), keyGroups[i],
+              "a keyed edge hands over each record's key group");
+        }
         assertTrue(buffer.records() <= BUFFER / 8, "at most bufferSize / 8 objects per buffer");
       } else {
         in.reset(buffer.data(), 0, buffer.length());
@@ -181,6 +186,7 @@ class ObjectHandOverTest {
     strings.flush();
     NetworkBuffer toLocal = local.poll();
     assertTrue(toLocal.holdsObjects());
+    assertNull(toLocal.keyGroups(), "no key groups on an edge that is not keyed");
     assertSame(record, toLocal.objects()[0]);
     NetworkBuffer toRemote = remote.received.get(0);
     assertFalse(toRemote.holdsObjects());
