@@ -31,12 +31,13 @@ final class JobCommand {
   private String vertexParallelism;
   private Long progressIntervalMillis;
   private String stateBackend;
-  private Long checkpointIntervalMillis;
+  private String checkpointInterval;
   private String checkpointDir;
   private String checkpointingMode;
   private boolean unaligned;
   private String fromSavepoint;
   private boolean allowNonRestoredState;
+  private String restart;
   private List<String> programArgs = List.of();
 
   /**
@@ -88,9 +89,12 @@ final class JobCommand {
     return this;
   }
 
-  /** Milliseconds between periodic checkpoints; null takes none. The other checkpoint options need it (runner-checked). */
-  JobCommand checkpointIntervalMillis(Long millis) {
-    this.checkpointIntervalMillis = millis;
+  /**
+   * Time between periodic checkpoints ({@code 10s}, {@code 500ms}; a bare number is ms), checked by
+   * the runner; null or blank takes none. The other checkpoint options need it (runner-checked).
+   */
+  JobCommand checkpointInterval(String interval) {
+    this.checkpointInterval = interval == null || interval.isBlank() ? null : interval.trim();
     return this;
   }
 
@@ -121,6 +125,12 @@ final class JobCommand {
   /** Skip state of vertices the job no longer has when resuming. */
   JobCommand allowNonRestoredState(boolean allow) {
     this.allowNonRestoredState = allow;
+    return this;
+  }
+
+  /** The restart strategy in its text form (runner-checked); null or blank for none. */
+  JobCommand restart(String strategy) {
+    this.restart = strategy == null || strategy.isBlank() ? null : strategy.trim();
     return this;
   }
 
@@ -158,9 +168,9 @@ final class JobCommand {
       command.add("--state-backend");
       command.add(stateBackend);
     }
-    if (checkpointIntervalMillis != null) {
+    if (checkpointInterval != null) {
       command.add("--checkpoint-interval");
-      command.add(checkpointIntervalMillis.toString());
+      command.add(checkpointInterval);
     }
     if (checkpointDir != null) {
       command.add("--checkpoint-dir");
@@ -179,6 +189,10 @@ final class JobCommand {
     }
     if (allowNonRestoredState) {
       command.add("--allow-non-restored-state");
+    }
+    if (restart != null) {
+      command.add("--restart");
+      command.add(restart);
     }
     if (!programArgs.isEmpty()) {
       command.add("--");

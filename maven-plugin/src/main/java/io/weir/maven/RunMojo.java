@@ -75,9 +75,12 @@ public class RunMojo extends AbstractMojo {
   @Parameter(property = "weir.stateBackend")
   private String stateBackend;
 
-  /** Milliseconds between periodic checkpoints; unset takes none. */
+  /**
+   * Time between periodic checkpoints, as {@code weir submit} reads it: {@code 500ms}, {@code 10s},
+   * {@code 1m} (a bare number is milliseconds); unset takes none.
+   */
   @Parameter(property = "weir.checkpointInterval")
-  private Long checkpointInterval;
+  private String checkpointInterval;
 
   /**
    * Where the job's checkpoint directory ({@code <dir>/<job>-<startMillis>}) is made and kept after
@@ -101,6 +104,15 @@ public class RunMojo extends AbstractMojo {
   /** Resume even if the savepoint has state of operators the job no longer has (that state is dropped). */
   @Parameter(property = "weir.allowNonRestoredState", defaultValue = "false")
   private boolean allowNonRestoredState;
+
+  /**
+   * What the job does when a subtask fails, as {@code weir:submit} reads it: {@code none} (the
+   * default: the run fails), {@code fixed-delay:ATTEMPTS:DELAY_MS} or
+   * {@code exponential:ATTEMPTS:INITIAL_MS:MAX_MS:MULTIPLIER}; a restart resumes from the latest
+   * completed checkpoint.
+   */
+  @Parameter(property = "weir.restart")
+  private String restart;
 
   /** Skips the goal. */
   @Parameter(property = "weir.skip", defaultValue = "false")
@@ -137,12 +149,13 @@ public class RunMojo extends AbstractMojo {
             .vertexParallelism(vertexParallelism)
             .progressIntervalMillis(progressInterval)
             .stateBackend(stateBackend)
-            .checkpointIntervalMillis(checkpointInterval)
+            .checkpointInterval(checkpointInterval)
             .checkpointDir(checkpointDir)
             .checkpointingMode(checkpointingMode)
             .unaligned(unaligned)
             .fromSavepoint(fromSavepoint)
             .allowNonRestoredState(allowNonRestoredState)
+            .restart(restart)
             .programArgs(programArgs)
             .toList();
     getLog().info("Running " + jobLabel() + " in a forked JVM (" + java + ")");

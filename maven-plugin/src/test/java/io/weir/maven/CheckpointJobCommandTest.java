@@ -18,22 +18,23 @@ class CheckpointJobCommandTest {
   @Test
   void checkpointOptionsGoBeforeTheProgramArguments() {
     JobCommand command = new JobCommand(JAVA, List.of("c"))
-        .checkpointIntervalMillis(500L)
+        .checkpointInterval(" 10s ")
         .checkpointDir(" /var/checkpoints ")
         .checkpointingMode("at-least-once")
         .unaligned(true)
         .fromSavepoint("/s/savepoint-wc-3-a1b2c3")
         .allowNonRestoredState(true)
+        .restart(" fixed-delay:3:1000 ")
         .programArgs(List.of("--unaligned"));
-    assertEquals(List.of("--checkpoint-interval", "500", "--checkpoint-dir", "/var/checkpoints",
+    assertEquals(List.of("--checkpoint-interval", "10s", "--checkpoint-dir", "/var/checkpoints",
         "--checkpointing-mode", "at-least-once", "--unaligned", "--from-savepoint", "/s/savepoint-wc-3-a1b2c3",
-        "--allow-non-restored-state", "--", "--unaligned"), runnerOptions(command));
+        "--allow-non-restored-state", "--restart", "fixed-delay:3:1000", "--", "--unaligned"), runnerOptions(command));
   }
 
   @Test
   void unsetOrBlankCheckpointOptionsAddNothing() {
-    JobCommand command = new JobCommand(JAVA, List.of("c")).checkpointIntervalMillis(null).checkpointDir(" ")
-        .checkpointingMode("").unaligned(false).fromSavepoint(null).allowNonRestoredState(false);
+    JobCommand command = new JobCommand(JAVA, List.of("c")).checkpointInterval(" ").checkpointDir(" ")
+        .checkpointingMode("").unaligned(false).fromSavepoint(null).allowNonRestoredState(false).restart(" ");
     assertEquals(List.of(), runnerOptions(command));
   }
 }

@@ -46,6 +46,12 @@ public final class CheckpointCoordinator {
   private final PeriodicTrigger periodic;
   private String finishedSubtask;
   private volatile boolean stopped;
+  /** The job ended: discard abandoned checkpoints as soon as no checkpoint is being finalized. */
+  private boolean discardWhenSettled;
+  /** A savepoint that ends the job was triggered: no other checkpoint may start after it. */
+  private boolean finalSavepoint;
+  /** {@link #cleanupIdle} callers waiting for finalizing checkpoints and queued deletions. */
+  private final List<CompletableFuture<Void>> idleWaiters = new ArrayList<>();
   private volatile CompletedCheckpoint latest;
   private final CoordinatorThread thread;
 
@@ -140,17 +146,44 @@ public final class CheckpointCoordinator {
    * once its metadata is published, or fails saying why it could not be taken.
    */
   public CompletableFuture<CompletedCheckpoint> triggerSavepoint(String targetDirectory) {
+    return trigger("savepoint", result -> startSavepoint(targetDirectory, result));
+  }
+
+  /**
+   * Takes the savepoint that ends the job (cancel with savepoint). From its trigger on no other
+   * checkpoint starts: one completing after the savepoint would let transactional sinks commit the
+   * output of records the savepoint does not hold, and a job resumed from it would emit them again.
+   * Checkpoints triggered before it may still complete (their records are in it). If the savepoint
+   * fails, the job goes on and periodic checkpoints resume.
+   */
+  public CompletableFuture<CompletedCheckpoint> triggerFinalSavepoint(String targetDirectory) {
     return trigger("savepoint", result -> {
-      long id = nextId++;
-      try {
-        Path directory = SavepointDirectory.create(targetDirectory, jobName, id);
-        SnapshotStorage storage = new LocalDirectorySnapshotStorage(directory);
-        start(id, CheckpointOptions.savepoint(directory.toString()), storage, directory.toString(), result);
-      } catch (Exception e) {
-        result.completeExceptionally(new CheckpointAbortedException(id, "savepoint " + id + " of job " + jobName
-            + " could not create its directory under " + targetDirectory + ": " + e));
-      }
+      finalSavepoint = true;
+      periodic.cancel();
+      result.whenComplete((done, failure) -> {
+        if (failure != null) {
+          thread.execute(() -> {
+            finalSavepoint = false;
+            if (started && !stopped && finishedSubtask == null) {
+              periodic.resume();
+            }
+          });
+        }
+      });
+      startSavepoint(targetDirectory, result);
     });
+  }
+
+  private void startSavepoint(String targetDirectory, CompletableFuture<CompletedCheckpoint> result) {
+    long id = nextId++;
+    try {
+      Path directory = SavepointDirectory.create(targetDirectory, jobName, id);
+      SnapshotStorage storage = new LocalDirectorySnapshotStorage(directory);
+      start(id, CheckpointOptions.savepoint(directory.toString()), storage, directory.toString(), result);
+    } catch (Exception e) {
+      result.completeExceptionally(new CheckpointAbortedException(id, "savepoint " + id + " of job " + jobName
+          + " could not create its directory under " + targetDirectory + ": " + e));
+    }
   }
 
   /** Triggers a checkpoint now, regardless of interval, pause and concurrency limits. */
@@ -187,19 +220,26 @@ public final class CheckpointCoordinator {
   /**
    * Once the job ended (no subtask writes any more) and the coordinator stopped: deletes the files
    * of every checkpoint not retained (aborted, or interrupted by the end); only restorable ones stay.
+   * A checkpoint whose metadata is still being written completes first, so the deletion keeps
+   * exactly the {@code retained} newest completed ones.
    */
   public void discardAbandonedCheckpoints() {
     thread.execute(() -> {
-      if (stopped && pending.isEmpty()) {
-        store.discardAllButRetained();
-      }
+      discardWhenSettled = true;
+      settle();
     });
   }
 
-  /** Completes when the file deletions queued so far have run; for tests and orderly shutdown. */
+  /**
+   * Completes once no checkpoint is being finalized and the file deletions queued by then have
+   * run; for tests and orderly shutdown.
+   */
   public CompletableFuture<Void> cleanupIdle() {
     CompletableFuture<Void> idle = new CompletableFuture<>();
-    if (!thread.execute(() -> store.idle().whenComplete((v, e) -> idle.complete(null)))) {
+    if (!thread.execute(() -> {
+      idleWaiters.add(idle);
+      settle();
+    })) {
       idle.complete(null);
     }
     return idle;
@@ -214,6 +254,9 @@ public final class CheckpointCoordinator {
   private String refusal(String what) {
     if (stopped) {
       return refusalWhenStopped(what);
+    }
+    if (finalSavepoint) {
+      return "cannot take a " + what + " of job " + jobName + ": a savepoint that ends the job was triggered";
     }
     if (finishedSubtask != null) {
       return "cannot take a " + what + " of job " + jobName + ": subtask " + finishedSubtask
@@ -286,6 +329,25 @@ public final class CheckpointCoordinator {
   private void finish(PendingCheckpoint p) {
     p.startFinalizing();
     CheckpointMetadata metadata = p.metadata(System.currentTimeMillis());
+    if (p.options().type() != CheckpointType.CHECKPOINT) {
+      publish(p, metadata); // a savepoint is self-contained in its own directory
+      return;
+    }
+    store.verifyAndPin(p.id(), metadata.keyedManifests()).thenAccept(problem -> {
+      if (!thread.execute(() -> {
+        if (problem == null) {
+          publish(p, metadata);
+        } else {
+          abort(p, problem);
+        }
+      })) {
+        LOG.debug("checkpoint {} of job {} could not complete after the coordinator shut down", p.id(), jobName);
+      }
+    });
+  }
+
+  /** Writes the metadata on the io executor, then completes {@code p} on the coordinator's thread. */
+  private void publish(PendingCheckpoint p, CheckpointMetadata metadata) {
     byte[] bytes = CheckpointMetadataFormat.encode(metadata);
     try {
       io.execute(() -> {
@@ -336,6 +398,7 @@ public final class CheckpointCoordinator {
     notifySafely(() -> transport.notifyComplete(p.id()), "completion", p.id());
     periodic.checkpointEnded(); // the pause starts now; a waiting periodic trigger may go
     p.result().complete(completed);
+    settle();
   }
 
   private void onDecline(long id, int task, int subtask, String reason) {
@@ -359,6 +422,9 @@ public final class CheckpointCoordinator {
     if (pending.remove(p.id()) == null) {
       return;
     }
+    if (p.isFinalizing() && p.options().type() == CheckpointType.CHECKPOINT) {
+      store.releasePins(p.id()); // taken when its acknowledgements were complete
+    }
     p.cancelTimeout();
     String what = (p.options().isSavepoint() ? "savepoint " : "checkpoint ") + p.id();
     LOG.warn("{} of job {} aborted: {}", what, jobName, reason);
@@ -370,6 +436,7 @@ public final class CheckpointCoordinator {
     periodic.checkpointEnded(); // the pause starts now; a waiting periodic trigger may go
     p.result().completeExceptionally(new CheckpointAbortedException(p.id(), what + " of job " + jobName
         + " aborted: " + reason));
+    settle();
   }
 
   private void stopOnTimer() {
@@ -379,6 +446,28 @@ public final class CheckpointCoordinator {
       if (!p.isFinalizing()) { // every subtask acknowledged one being finalized: it is whole and completes
         abort(p, "the job is no longer running");
       }
+    }
+  }
+
+  /**
+   * When no checkpoint is being finalized: runs a requested end-of-job discard (once the coordinator
+   * stopped and nothing is pending) and releases the {@link #cleanupIdle} waiters after the
+   * deletions queued so far. Called whenever a checkpoint leaves {@code pending}.
+   */
+  private void settle() {
+    if (pending.values().stream().anyMatch(PendingCheckpoint::isFinalizing)) {
+      return;
+    }
+    if (discardWhenSettled && stopped && pending.isEmpty()) {
+      discardWhenSettled = false;
+      store.discardAllButRetained();
+    }
+    if (!idleWaiters.isEmpty()) {
+      CompletableFuture<Void> deletions = store.idle();
+      for (CompletableFuture<Void> waiter : idleWaiters) {
+        deletions.whenComplete((v, e) -> waiter.complete(null));
+      }
+      idleWaiters.clear();
     }
   }
 

@@ -41,6 +41,8 @@ final class CompletedCheckpointStore {
   private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
   /** Set (on the io side) when a retained checkpoint could not be registered: deleting could then remove its files. */
   private volatile String unsafeToDelete;
+  /** Files of earlier checkpoints that checkpoints being finalized reference, pinned until they complete or abort (io side). */
+  private final java.util.Map<Long, List<String>> pinnedByCheckpoint = new java.util.concurrent.ConcurrentHashMap<>();
 
   CompletedCheckpointStore(SnapshotStorage storage, int retained, Executor io) {
     this.storage = storage;
@@ -88,8 +90,84 @@ final class CompletedCheckpointStore {
     long newest = checkpoint.id();
     onIo(() -> {
       register(checkpoint);
+      unpin(checkpoint.id()); // registered now: its shared files are counted by its manifests
       deleteOlderThan(newest, keep);
     });
+  }
+
+  /**
+   * Runs before checkpoint {@code id}'s metadata is published, after every deletion queued so far:
+   * checks that each data file its keyed snapshots {@code keyedManifests} share with earlier
+   * checkpoints is still kept, and pins those files so no later deletion removes them before the
+   * checkpoint completes ({@link #add}) or aborts ({@link #releasePins}). A task bases incremental
+   * snapshots on the last checkpoint it heard completed; one that heard late may name files
+   * already deleted, and such a checkpoint must abort rather than complete unrestorable. Completes
+   * with null, or with the reason the checkpoint cannot complete.
+   */
+  CompletableFuture<String> verifyAndPin(long id, List<String> keyedManifests) {
+    CompletableFuture<String> verdict = new CompletableFuture<>();
+    onIo(() -> {
+      String reason;
+      try {
+        reason = pinShared(id, keyedManifests);
+      } catch (RuntimeException e) {
+        reason = "its shared files could not be checked: " + e;
+      }
+      verdict.complete(reason);
+    });
+    // did not run (the io executor is shut down): the checkpoint must not wait forever
+    tail.whenComplete((v, e) -> verdict.complete("its shared files could not be checked: the io executor stopped"));
+    return verdict;
+  }
+
+  /** Releases the pins of a checkpoint that aborted after {@link #verifyAndPin}. */
+  void releasePins(long id) {
+    onIo(() -> unpin(id));
+  }
+
+  private String pinShared(long id, List<String> keyedManifests) {
+    if (unsafeToDelete != null) {
+      return null; // nothing is deleted any more: every file stays
+    }
+    List<String> pinned = new ArrayList<>();
+    for (String name : keyedManifests) {
+      SnapshotManifest manifest;
+      try {
+        manifest = SnapshotManifest.decode(name, storage.readManifest(name));
+      } catch (Exception e) {
+        unpinQuietly(pinned);
+        return "its keyed manifest " + name + " cannot be read: " + e;
+      }
+      for (String file : manifest.dataFiles()) {
+        if (CheckpointFiles.checkpointIdOf(file) == id) {
+          continue; // written for this checkpoint: kept while it is pending
+        }
+        if (!registry.pin(file)) {
+          unpinQuietly(pinned);
+          return "keyed snapshot " + name + " reuses " + file + ", which belongs to a checkpoint deleted meanwhile"
+              + " (the subtask had not yet heard of the newer completions); the next checkpoint uploads it again";
+        }
+        pinned.add(file);
+      }
+    }
+    pinnedByCheckpoint.put(id, pinned);
+    return null;
+  }
+
+  private void unpin(long id) {
+    List<String> pinned = pinnedByCheckpoint.remove(id);
+    if (pinned != null) {
+      unpinQuietly(pinned);
+    }
+  }
+
+  private void unpinQuietly(List<String> pinned) {
+    try {
+      registry.unpin(pinned);
+    } catch (Exception e) {
+      LOG.warn("could not delete checkpoint files no checkpoint references any more in {}",
+          CheckpointFiles.location(storage), e);
+    }
   }
 
   /**

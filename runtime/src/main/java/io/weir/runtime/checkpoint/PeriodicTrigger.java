@@ -49,6 +49,12 @@ final class PeriodicTrigger {
     }
   }
 
+  /** Periodic checkpoints start again, one interval from now, after a {@link #cancel}. */
+  void resume() {
+    cancelled = false;
+    start();
+  }
+
   /** A checkpoint completed or aborted: the pause starts now, and a trigger waiting for a slot may go. */
   void checkpointEnded() {
     lastEndMillis = System.currentTimeMillis();

@@ -10,7 +10,7 @@ import picocli.CommandLine.ITypeConverter;
  * Durations on the command line and in the configuration file: a whole number with a unit
  * ({@code 200ms}, {@code 1s}, {@code 5m}, {@code 1h}); a bare number is milliseconds.
  */
-final class DurationConverter implements ITypeConverter<Duration> {
+public final class DurationConverter implements ITypeConverter<Duration> {
   private static final Pattern FORM = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|min|h)?");
 
   @Override
@@ -18,7 +18,8 @@ final class DurationConverter implements ITypeConverter<Duration> {
     return parse(text);
   }
 
-  static Duration parse(String text) {
+  /** Reads {@code text}; throws {@link IllegalArgumentException} saying what forms are accepted. */
+  public static Duration parse(String text) {
     Matcher m = FORM.matcher(text.trim().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
       throw new IllegalArgumentException("bad duration '" + text + "'; use e.g. 500ms, 1s, 5m, 1h (a bare number is ms)");

@@ -19,14 +19,16 @@ import java.util.concurrent.TimeoutException;
  *
  * <pre>
  * LocalJobRunner [--job NAME] [--parallelism N] [--vertex-parallelism NAME=N[,NAME=N]]... [--progress-interval MS]
- *                [--state-backend heap|rocksdb] [--checkpoint-interval MS] [--checkpoint-dir DIR]
+ *                [--state-backend heap|rocksdb] [--checkpoint-interval DURATION] [--checkpoint-dir DIR]
  *                [--checkpointing-mode exactly-once|at-least-once] [--unaligned]
- *                [--from-savepoint PATH] [--allow-non-restored-state] [--] PROGRAM_ARGS...
+ *                [--from-savepoint PATH] [--allow-non-restored-state] [--restart STRATEGY] [--] PROGRAM_ARGS...
  * </pre>
  *
  * With {@code --checkpoint-interval} the job checkpoints periodically into
  * {@code <checkpoint-dir>/<job>-<startMillis>} (kept after the run, so a later run can resume from it
- * with {@code --from-savepoint}); without {@code --checkpoint-dir} into a temporary directory.
+ * with {@code --from-savepoint}); without {@code --checkpoint-dir} into a temporary directory. With
+ * {@code --restart} (as {@code weir submit} reads it) a failed job restarts by itself from its latest
+ * completed checkpoint; without it the first failure ends the run.
  *
  * Exit codes: {@value #FINISHED} finished, {@value #FAILED} failed or cancelled (the failure, naming the
  * operator, and its cause's stack trace go to standard error), {@value #USAGE} bad usage (unknown
@@ -79,6 +81,7 @@ public final class LocalJobRunner {
       options.restoreFrom(java.nio.file.Path.of(arguments.fromSavepoint()))
           .allowNonRestoredState(arguments.allowNonRestoredState());
     }
+    options.restartStrategy(arguments.restart());
     boolean printsProgress = arguments.progressIntervalMillis() > 0;
     if (printsProgress) {
       options.progressInterval(Duration.ofMillis(arguments.progressIntervalMillis())).progressListener(new ProgressPrinter(out));

@@ -2,7 +2,9 @@ package io.weir.runtime.client;
 
 import io.weir.runtime.checkpoint.CheckpointConfig;
 import io.weir.runtime.checkpoint.CheckpointingMode;
+import io.weir.runtime.cli.DurationConverter;
 import io.weir.runtime.local.StateBackends;
+import io.weir.runtime.rpc.RestartStrategy;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,9 +13,9 @@ import java.util.Map;
 
 /**
  * The runner's command line: {@code [--job NAME] [--parallelism N] [--vertex-parallelism NAME=N]...
- * [--progress-interval MS] [--state-backend heap|rocksdb] [--checkpoint-interval MS] [--checkpoint-dir DIR]
+ * [--progress-interval MS] [--state-backend heap|rocksdb] [--checkpoint-interval DURATION] [--checkpoint-dir DIR]
  * [--checkpointing-mode exactly-once|at-least-once] [--unaligned] [--from-savepoint PATH]
- * [--allow-non-restored-state] [--] PROGRAM_ARGS...}. Options are read from the front; {@code --} or the
+ * [--allow-non-restored-state] [--restart STRATEGY] [--] PROGRAM_ARGS...}. Options are read from the front; {@code --} or the
  * first argument that is not one of these starts the program arguments, which go to the job untouched.
  *
  * @param job the job to run, or null for the only one
@@ -24,22 +26,26 @@ import java.util.Map;
  * @param checkpoint how the job checkpoints, or null when it takes no checkpoints
  * @param fromSavepoint the checkpoint or savepoint (directory or metadata file) to resume from, or null
  * @param allowNonRestoredState skip state of vertices the job no longer has when resuming
+ * @param restart what the job does when a subtask fails (text form as {@code weir submit --restart});
+ *     {@link RestartStrategy#NONE} unless given
  */
 record RunnerArguments(
     String job, int parallelism, Map<String, Integer> vertexParallelism, long progressIntervalMillis,
     String stateBackend, List<String> programArgs, CheckpointConfig checkpoint, String fromSavepoint,
-    boolean allowNonRestoredState) {
+    boolean allowNonRestoredState, RestartStrategy restart) {
 
   static final String USAGE =
       "usage: LocalJobRunner [--job NAME] [--parallelism N] [--vertex-parallelism NAME=N]... [--progress-interval MS]"
-          + " [--state-backend " + String.join("|", StateBackends.NAMES) + "] [--checkpoint-interval MS]"
+          + " [--state-backend " + String.join("|", StateBackends.NAMES) + "] [--checkpoint-interval DURATION]"
           + " [--checkpoint-dir DIR] [--checkpointing-mode exactly-once|at-least-once] [--unaligned]"
-          + " [--from-savepoint PATH] [--allow-non-restored-state] [--] PROGRAM_ARGS...";
+          + " [--from-savepoint PATH] [--allow-non-restored-state] [--restart none|fixed-delay:ATTEMPTS:DELAY_MS|"
+          + "exponential:ATTEMPTS:INITIAL_MS:MAX_MS:MULTIPLIER] [--] PROGRAM_ARGS...";
 
   /** The arguments without checkpoint options. */
   RunnerArguments(String job, int parallelism, Map<String, Integer> vertexParallelism, long progressIntervalMillis,
       String stateBackend, List<String> programArgs) {
-    this(job, parallelism, vertexParallelism, progressIntervalMillis, stateBackend, programArgs, null, null, false);
+    this(job, parallelism, vertexParallelism, progressIntervalMillis, stateBackend, programArgs, null, null, false,
+        RestartStrategy.NONE);
   }
 
   /** Thrown for a command line that cannot be run. */
@@ -55,12 +61,13 @@ record RunnerArguments(
     Map<String, Integer> vertexParallelism = new LinkedHashMap<>();
     long interval = 1000;
     String stateBackend = null;
-    long checkpointInterval = 0;
+    Duration checkpointInterval = Duration.ZERO;
     String checkpointDir = null;
     CheckpointingMode mode = null;
     boolean unaligned = false;
     String fromSavepoint = null;
     boolean allowNonRestored = false;
+    RestartStrategy restart = RestartStrategy.NONE;
     int i = 0;
     while (i < args.length) {
       String arg = args[i];
@@ -79,11 +86,13 @@ record RunnerArguments(
         continue;
       }
       if (arg.equals("--checkpoint-interval")) {
-        checkpointInterval = number(args, i, 1, Integer.MAX_VALUE);
+        checkpointInterval = positiveDuration(args, i);
       } else if (arg.equals("--checkpoint-dir")) {
         checkpointDir = value(args, i);
       } else if (arg.equals("--checkpointing-mode")) {
         mode = mode(args, i);
+      } else if (arg.equals("--restart")) {
+        restart = restartStrategy(args, i);
       } else if (arg.equals("--from-savepoint")) {
         fromSavepoint = value(args, i);
       } else if (arg.equals("--job")) {
@@ -107,13 +116,13 @@ record RunnerArguments(
     }
     return new RunnerArguments(
         job, parallelism, Map.copyOf(vertexParallelism), interval, stateBackend,
-        List.copyOf(Arrays.asList(args).subList(i, args.length)), checkpoint, fromSavepoint, allowNonRestored);
+        List.copyOf(Arrays.asList(args).subList(i, args.length)), checkpoint, fromSavepoint, allowNonRestored, restart);
   }
 
   /** Periodic checkpoints when an interval is given; the other checkpoint options only refine them. */
-  private static CheckpointConfig checkpointConfig(long intervalMillis, String directory, CheckpointingMode mode,
+  private static CheckpointConfig checkpointConfig(Duration interval, String directory, CheckpointingMode mode,
       boolean unaligned) throws UsageException {
-    if (intervalMillis == 0) {
+    if (interval.isZero()) {
       if (directory != null || mode != null || unaligned) {
         throw new UsageException("--checkpoint-dir, --checkpointing-mode and --unaligned need --checkpoint-interval");
       }
@@ -122,7 +131,7 @@ record RunnerArguments(
     if (unaligned && mode == CheckpointingMode.AT_LEAST_ONCE) {
       throw new UsageException("--unaligned checkpoints exist only in exactly-once mode");
     }
-    return CheckpointConfig.every(Duration.ofMillis(intervalMillis), directory == null ? "" : directory)
+    return CheckpointConfig.every(interval, directory == null ? "" : directory)
         .withMode(mode == null ? CheckpointingMode.EXACTLY_ONCE : mode).withUnaligned(unaligned);
   }
 
@@ -169,6 +178,29 @@ record RunnerArguments(
       throw new UsageException(args[i] + " needs a value");
     }
     return args[i + 1];
+  }
+
+  private static RestartStrategy restartStrategy(String[] args, int i) throws UsageException {
+    try {
+      return RestartStrategy.parse(value(args, i));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(args[i] + ": " + e.getMessage());
+    }
+  }
+
+  /** A duration as {@code weir submit} reads it ({@code 500ms}, {@code 10s}, {@code 1m}; a bare number is ms). */
+  private static Duration positiveDuration(String[] args, int i) throws UsageException {
+    String text = value(args, i);
+    Duration d;
+    try {
+      d = DurationConverter.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(args[i] + ": " + e.getMessage());
+    }
+    if (d.isZero()) {
+      throw new UsageException(args[i] + " must be positive, got '" + text + "'");
+    }
+    return d;
   }
 
   private static int number(String[] args, int i, int min, int max) throws UsageException {

@@ -107,8 +107,8 @@ final class AttemptCheckpoints {
     coordinator.subtaskFinished(task, subtask);
   }
 
-  CompletableFuture<CompletedCheckpoint> triggerSavepoint(String directory) {
-    return coordinator.triggerSavepoint(directory);
+  CompletableFuture<CompletedCheckpoint> triggerSavepoint(String directory, boolean endsJob) {
+    return endsJob ? coordinator.triggerFinalSavepoint(directory) : coordinator.triggerSavepoint(directory);
   }
 
   /** Once the job ended: deletes the files of checkpoints that are not retained (aborted, interrupted). */

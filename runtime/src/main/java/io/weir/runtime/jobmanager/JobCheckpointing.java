@@ -170,13 +170,17 @@ final class JobCheckpointing {
     }
   }
 
-  /** A savepoint of the attempt deployed now; null when none is deployed. */
-  CompletableFuture<CompletedCheckpoint> triggerSavepoint(String targetDirectory) {
+  /**
+   * A savepoint of the attempt deployed now; null when none is deployed. {@code endsJob}: the job is
+   * cancelled after it, so no checkpoint may start after it (see
+   * {@link io.weir.runtime.checkpoint.CheckpointCoordinator#triggerFinalSavepoint}).
+   */
+  CompletableFuture<CompletedCheckpoint> triggerSavepoint(String targetDirectory, boolean endsJob) {
     AttemptCheckpoints now = current;
     if (now == null) {
       return null;
     }
-    return now.triggerSavepoint(targetDirectory).whenComplete((done, failure) -> {
+    return now.triggerSavepoint(targetDirectory, endsJob).whenComplete((done, failure) -> {
       if (done != null) {
         history.completed(done);
       }

@@ -200,7 +200,7 @@ final class JobDispatcher implements JobMaster.Host, AutoCloseable {
    */
   CompletableFuture<String> savepoint(String jobId, String directory, boolean cancelAfter) {
     JobMaster job = job(jobId);
-    return onMain(() -> job.triggerSavepoint(directory)).thenCompose(future -> future).thenCompose(done -> {
+    return onMain(() -> job.triggerSavepoint(directory, cancelAfter)).thenCompose(future -> future).thenCompose(done -> {
       if (!cancelAfter) {
         return CompletableFuture.completedFuture(done.location());
       }

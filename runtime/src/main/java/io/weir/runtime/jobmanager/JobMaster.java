@@ -351,11 +351,12 @@ final class JobMaster {
 
   /**
    * Takes a savepoint of the running attempt into {@code directory}; completes with it, or fails
-   * saying why (not running, declined, timed out).
+   * saying why (not running, declined, timed out). {@code endsJob}: the caller cancels the job
+   * after it, and no checkpoint starts after it.
    */
-  CompletableFuture<CompletedCheckpoint> triggerSavepoint(String directory) {
+  CompletableFuture<CompletedCheckpoint> triggerSavepoint(String directory, boolean endsJob) {
     CompletableFuture<CompletedCheckpoint> savepoint = status == ExecutionStatus.RUNNING && stopping == Stopping.NO
-        ? checkpoints.triggerSavepoint(directory) : null;
+        ? checkpoints.triggerSavepoint(directory, endsJob) : null;
     if (savepoint == null) {
       return CompletableFuture.failedFuture(new IllegalStateException("job " + jobId + " is " + status
           + ", not RUNNING: a savepoint needs every subtask running"));

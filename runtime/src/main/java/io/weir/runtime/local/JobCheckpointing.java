@@ -51,13 +51,18 @@ final class JobCheckpointing implements CheckpointTransport, CheckpointResponder
   private final CheckpointCoordinator coordinator;
   private volatile List<SubtaskRunner> runners = List.of();
 
-  /** @param restore what the job resumes from, or null to start empty */
-  JobCheckpointing(String jobName, PhysicalGraph graph, CheckpointConfig config, RestorePlan restore) {
+  /**
+   * @param restore what the job resumes from, or null to start empty
+   * @param continueIn the checkpoint directory of earlier attempts of this job, which this attempt
+   *     goes on in (ids continue, retained checkpoints stay shared); null for a new one
+   */
+  JobCheckpointing(String jobName, PhysicalGraph graph, CheckpointConfig config, RestorePlan restore, Path continueIn) {
     this.jobName = jobName;
     this.restore = restore;
-    this.temporary = config.directory().isEmpty();
+    this.temporary = continueIn == null && config.directory().isEmpty();
     try {
-      this.directory = temporary ? Files.createTempDirectory("weir-checkpoints-")
+      this.directory = continueIn != null ? Files.createDirectories(continueIn)
+          : temporary ? Files.createTempDirectory("weir-checkpoints-")
           : freshDirectory(Files.createDirectories(Path.of(config.directory()).toAbsolutePath()), flat(jobName));
       LocalDirectorySnapshotStorage storage = new LocalDirectorySnapshotStorage(directory);
       this.storageAccess = new DirectoryCheckpointStorageAccess(storage);
@@ -133,13 +138,33 @@ final class JobCheckpointing implements CheckpointTransport, CheckpointResponder
     return coordinator.stats();
   }
 
+  /** The newest completed checkpoint of this job's directory (one this attempt resumed from counts). */
+  java.util.Optional<CompletedCheckpoint> latestCompleted() {
+    return coordinator.latestCompleted();
+  }
+
   /** Aborts pending checkpoints and starts no more (the job is cancelled or failing); idempotent. */
   void stop() {
     coordinator.stop();
   }
 
-  /** Stops checkpointing, waits for queued deletions, and removes a temporary checkpoint directory. */
+  /**
+   * Stops checkpointing, waits for queued deletions, and removes a temporary checkpoint directory.
+   * Runs on the last subtask's thread, which a cancel interrupted: the interrupt is set aside while
+   * waiting (else no wait happens, and the end-of-job deletion never runs) and restored afterwards.
+   */
   void close() {
+    boolean interrupted = Thread.interrupted();
+    try {
+      closeUninterrupted();
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void closeUninterrupted() {
     coordinator.stop();
     if (!temporary) {
       coordinator.discardAbandonedCheckpoints(); // every subtask has ended: only restorable checkpoints stay
@@ -163,7 +188,7 @@ final class JobCheckpointing implements CheckpointTransport, CheckpointResponder
     }
   }
 
-  private static void deleteRecursively(Path root) {
+  static void deleteRecursively(Path root) {
     try (Stream<Path> paths = Files.walk(root)) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(path);

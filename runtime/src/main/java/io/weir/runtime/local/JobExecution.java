@@ -22,6 +22,7 @@ import io.weir.runtime.task.SubtaskListener;
 import io.weir.runtime.task.SubtaskRunner;
 import io.weir.runtime.task.SubtaskSetup;
 import io.weir.runtime.wiring.SubtaskWiring;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,17 +59,32 @@ final class JobExecution implements JobHandle, SubtaskListener {
   private Throwable failure;
 
   JobExecution(JobPlan plan, RunOptions options) {
+    this(plan, options, null, null);
+  }
+
+  /**
+   * An attempt of a job that may restart ({@link RestartingJob}).
+   *
+   * @param checkpointDirectory the checkpoint directory to go on in (earlier attempts', or one made
+   *     for all of them); null makes a new one as {@link RunOptions.Builder#checkpointing} says
+   * @param restart for a restarted attempt, the checkpoint it resumes from (null: nothing) given
+   *     its graph; null for a first attempt, which resumes from {@link RunOptions#restoreFrom()}
+   */
+  JobExecution(JobPlan plan, RunOptions options, Path checkpointDirectory,
+      Function<PhysicalGraph, RestorePlan> restart) {
     this.plan = plan;
     this.options = options;
     this.graph = PhysicalGraph.build(plan, options.graphOptions());
     // a restore that does not fit fails here, before anything is created
-    RestorePlan restore = options.restoreFrom() == null ? null
+    RestorePlan restore = restart != null ? restart.apply(graph)
+        : options.restoreFrom() == null ? null
         : RestorePlan.load(options.restoreFrom(), graph, options.allowNonRestoredState());
     CheckpointConfig config = options.checkpointing() != null ? options.checkpointing()
         : restore != null ? CheckpointConfig.disabled() : null;
     this.stateBackend = JobStateBackend.resolve(plan, options);
     try {
-      this.checkpointing = config == null ? null : new JobCheckpointing(plan.name(), graph, config, restore);
+      this.checkpointing = config == null ? null
+          : new JobCheckpointing(plan.name(), graph, config, restore, checkpointDirectory);
     } catch (RuntimeException e) {
       stateBackend.close();
       throw e;
@@ -312,6 +328,11 @@ final class JobExecution implements JobHandle, SubtaskListener {
   @Override
   public CheckpointStats checkpointStats() {
     return checkpointing == null ? CheckpointStats.NONE : checkpointing.stats();
+  }
+
+  /** The newest completed checkpoint this attempt knows of (its own, or the one it resumed from here). */
+  java.util.Optional<CompletedCheckpoint> latestCompletedCheckpoint() {
+    return checkpointing == null ? java.util.Optional.empty() : checkpointing.latestCompleted();
   }
 
   @Override

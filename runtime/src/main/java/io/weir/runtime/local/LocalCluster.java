@@ -37,6 +37,11 @@ public final class LocalCluster {
 
   /** Starts a job and returns at once; the handle follows, awaits or cancels it. */
   public JobHandle submit(JobPlan plan, RunOptions options) {
+    if (options.restartStrategy().kind() != io.weir.runtime.rpc.RestartStrategy.Kind.NONE) {
+      RestartingJob job = new RestartingJob(plan, options);
+      job.start();
+      return job;
+    }
     JobExecution execution = new JobExecution(plan, options);
     execution.start();
     return execution;

@@ -4,6 +4,7 @@ import io.weir.api.JobParameters;
 import io.weir.runtime.checkpoint.CheckpointConfig;
 import io.weir.runtime.graph.GraphOptions;
 import io.weir.runtime.metrics.ProgressListener;
+import io.weir.runtime.rpc.RestartStrategy;
 import io.weir.runtime.task.OperatorStateRestore;
 import io.weir.runtime.task.SubtaskSetup;
 import io.weir.state.backend.StateBackend;
@@ -34,6 +35,7 @@ public final class RunOptions {
   private final CheckpointConfig checkpointing;
   private final Path restoreFrom;
   private final boolean allowNonRestoredState;
+  private final RestartStrategy restartStrategy;
 
   private RunOptions(Builder b) {
     this.parallelism = b.parallelism;
@@ -54,6 +56,7 @@ public final class RunOptions {
     this.checkpointing = b.checkpointing;
     this.restoreFrom = b.restoreFrom;
     this.allowNonRestoredState = b.allowNonRestoredState;
+    this.restartStrategy = b.restartStrategy;
   }
 
   public static RunOptions defaults() {
@@ -156,6 +159,11 @@ public final class RunOptions {
     return allowNonRestoredState;
   }
 
+  /** What the job does when a subtask fails; {@link RestartStrategy#NONE} (the default) fails the job. */
+  public RestartStrategy restartStrategy() {
+    return restartStrategy;
+  }
+
   GraphOptions graphOptions() {
     return new GraphOptions(parallelism, vertexParallelism, chainSingleInstanceExchanges);
   }
@@ -181,6 +189,7 @@ public final class RunOptions {
     b.checkpointing = checkpointing;
     b.restoreFrom = restoreFrom;
     b.allowNonRestoredState = allowNonRestoredState;
+    b.restartStrategy = restartStrategy;
     return b;
   }
 
@@ -203,6 +212,7 @@ public final class RunOptions {
     private CheckpointConfig checkpointing;
     private Path restoreFrom;
     private boolean allowNonRestoredState;
+    private RestartStrategy restartStrategy = RestartStrategy.NONE;
 
     private Builder() {}
 
@@ -354,6 +364,17 @@ public final class RunOptions {
     /** Skip state of vertices the job no longer has when resuming, instead of failing (default false). */
     public Builder allowNonRestoredState(boolean allow) {
       this.allowNonRestoredState = allow;
+      return this;
+    }
+
+    /**
+     * Restarts the job when a subtask fails, as {@code strategy} allows (attempts and delays): every
+     * subtask is started again, from the latest completed checkpoint when the job checkpoints (else
+     * from where it started: the {@link #restoreFrom} checkpoint or nothing). Default
+     * {@link RestartStrategy#NONE}: the first failure fails the job.
+     */
+    public Builder restartStrategy(RestartStrategy strategy) {
+      this.restartStrategy = Objects.requireNonNull(strategy, "strategy");
       return this;
     }
 

@@ -286,4 +286,42 @@ class CheckpointCoordinatorTest extends CoordinatorTestSupport {
     assertTrue(stats.describe().startsWith("checkpoints: 11 completed, 1 failed, 0 in progress; last "),
         stats.describe());
   }
+
+  @Test
+  void aSavepointThatEndsTheJobStopsEveryLaterCheckpointAndAFailedOneResumesThem() throws Exception {
+    coordinator(CheckpointConfig.every(Duration.ofMillis(20), "unused")).start();
+    CheckpointBarrier periodic = transport.nextBarrier();
+    tasks.acknowledgeAll(coordinator, periodic.checkpointId(), List.of());
+
+    CompletableFuture<CompletedCheckpoint> failing = coordinator.triggerFinalSavepoint(temp.resolve("sp").toString());
+    CheckpointBarrier first = drainUntilSavepoint();
+    assertNull(transport.pollBarrier(200), "no checkpoint starts after a savepoint that ends the job");
+    ExecutionException refused = assertThrows(ExecutionException.class,
+        () -> coordinator.triggerCheckpoint().get(10, TimeUnit.SECONDS));
+    assertTrue(refused.getCause().getMessage().contains("a savepoint that ends the job was triggered"),
+        refused.getCause().getMessage());
+    coordinator.decline(first.checkpointId(), 1, 0, "cannot snapshot");
+    assertThrows(ExecutionException.class, () -> failing.get(10, TimeUnit.SECONDS));
+    CheckpointBarrier resumed = transport.nextBarrier();
+    assertFalse(resumed.options().isSavepoint(), "the job goes on: periodic checkpoints resume");
+    tasks.acknowledgeAll(coordinator, resumed.checkpointId(), List.of());
+
+    CompletableFuture<CompletedCheckpoint> last = coordinator.triggerFinalSavepoint(temp.resolve("sp").toString());
+    CheckpointBarrier second = drainUntilSavepoint();
+    new FakeTaskSnapshots(graph, new LocalDirectorySnapshotStorage(Path.of(second.options().targetLocation())))
+        .acknowledgeAll(coordinator, second.checkpointId(), List.of());
+    assertTrue(last.get(10, TimeUnit.SECONDS).isSavepoint());
+    assertNull(transport.pollBarrier(200), "still none after it completed: the job is being cancelled");
+  }
+
+  /** Acknowledges periodic checkpoints triggered before the savepoint (they may complete) up to its barrier. */
+  private CheckpointBarrier drainUntilSavepoint() throws Exception {
+    while (true) {
+      CheckpointBarrier barrier = transport.nextBarrier();
+      if (barrier.options().isSavepoint()) {
+        return barrier;
+      }
+      tasks.acknowledgeAll(coordinator, barrier.checkpointId(), List.of());
+    }
+  }
 }

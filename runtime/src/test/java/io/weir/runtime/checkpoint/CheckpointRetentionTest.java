@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -99,10 +100,15 @@ class CheckpointRetentionTest extends CoordinatorTestSupport {
     coordinator.cleanupIdle().get(10, TimeUnit.SECONDS);
     assertFalse(filesOf(2).isEmpty(), "aborted files stay until the next completion");
 
-    // checkpoint 3 (wrongly, but possibly) references a file the aborted checkpoint wrote: it must stay
+    // a task never bases a snapshot on an aborted checkpoint: one that names its file does not complete
     String referenced = "chk-2-keyed-count-0-000001.sst";
-    complete(3, List.of(referenced));
-    assertEquals(List.of(referenced), filesOf(2));
+    CompletableFuture<CompletedCheckpoint> wrong = coordinator.triggerCheckpoint();
+    assertEquals(3, transport.nextBarrier().checkpointId());
+    tasks.acknowledgeAll(coordinator, 3, List.of(referenced));
+    ExecutionException refused = assertThrows(ExecutionException.class, () -> wrong.get(10, TimeUnit.SECONDS));
+    assertTrue(refused.getCause().getMessage().contains("reuses " + referenced), refused.getCause().getMessage());
+    complete(4, List.of());
+    assertEquals(List.of(), filesOf(2), "the aborted checkpoint's files go at the next completion");
     assertEquals(9, filesOf(1).size(), "retained before this completion: kept until the next");
   }
 
@@ -199,5 +205,63 @@ class CheckpointRetentionTest extends CoordinatorTestSupport {
     assertEquals(List.of(), filesOf(3), "interrupted by the end: nothing in it can be restored");
     assertEquals(9, filesOf(2).size());
     assertEquals(List.of("chk-1-keyed-count-0-000001.sst"), filesOf(1), "still shared by the retained checkpoint");
+  }
+
+  @Test
+  void aCheckpointFinalizingWhenTheJobEndsCompletesBeforeTheEndOfJobDiscard() throws Exception {
+    start(2);
+    for (long id = 1; id <= 3; id++) {
+      complete(id, List.of());
+    }
+    CountDownLatch release = new CountDownLatch(1);
+    for (int i = 0; i < ioThreads(); i++) { // the metadata write of 4 queues behind these
+      io.execute(() -> {
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+    }
+    CompletableFuture<CompletedCheckpoint> last = coordinator.triggerCheckpoint();
+    assertEquals(4, transport.nextBarrier().checkpointId());
+    tasks.acknowledgeAll(coordinator, 4, List.of());
+    coordinator.stop(); // every subtask acknowledged 4: it still completes
+    coordinator.discardAbandonedCheckpoints();
+    CompletableFuture<Void> idle = coordinator.cleanupIdle();
+    Thread.sleep(50);
+    assertFalse(idle.isDone(), "a checkpoint is still being finalized");
+    release.countDown();
+    assertEquals(4, last.get(10, TimeUnit.SECONDS).id());
+    idle.get(10, TimeUnit.SECONDS);
+    assertEquals(List.of(3L, 4L), RestorePlanIds.ids(storage), "retained=2 keeps exactly the two newest");
+    assertEquals(List.of(), filesOf(2));
+  }
+
+  @Test
+  void aCheckpointReusingFilesOfADeletedCheckpointAbortsInsteadOfCompletingUnrestorable() throws Exception {
+    start(1);
+    String stale = "chk-1-keyed-count-0-000001.sst";
+    complete(1, List.of());
+    complete(2, List.of());
+    complete(3, List.of()); // checkpoint 1 is gone now
+    assertEquals(List.of(), filesOf(1));
+    // a subtask that had not heard of 2 and 3 completing bases its incremental snapshot on 1
+    CompletableFuture<CompletedCheckpoint> late = coordinator.triggerCheckpoint();
+    assertEquals(4, transport.nextBarrier().checkpointId());
+    tasks.acknowledgeAll(coordinator, 4, List.of(stale));
+    ExecutionException aborted = assertThrows(ExecutionException.class, () -> late.get(10, TimeUnit.SECONDS));
+    assertTrue(aborted.getCause().getMessage().contains("reuses " + stale + ", which belongs to a checkpoint deleted"),
+        aborted.getCause().getMessage());
+    assertEquals(3, coordinator.latestCompleted().orElseThrow().id(), "the latest restorable checkpoint stays 3");
+    assertFalse(exists("chk-4-metadata"));
+
+    // one reusing the retained checkpoint's file completes, and that file outlives checkpoint 3
+    String shared = "chk-3-keyed-count-0-000001.sst";
+    complete(5, List.of(shared));
+    complete(6, List.of());
+    assertTrue(exists(shared), "checkpoint 5, kept one completion longer, still references it");
+    complete(7, List.of());
+    assertFalse(exists(shared));
   }
 }

@@ -36,7 +36,7 @@ class CheckpointRunnerArgumentsTest {
   void checkpointFlagsBecomeACheckpointConfigAndTheRestLeavesProgramArguments() throws Exception {
     RunnerArguments a = RunnerArguments.parse(new String[] {"--checkpoint-interval", "250", "--checkpoint-dir", "/c",
         "--checkpointing-mode", "exactly-once", "--unaligned", "--from-savepoint", "/s/savepoint-x-1-abcdef",
-        "--allow-non-restored-state", "--job", "wc", "--lines", "5"});
+        "--allow-non-restored-state", "--restart", "fixed-delay:2:500", "--job", "wc", "--lines", "5"});
     CheckpointConfig config = a.checkpoint();
     assertEquals(Duration.ofMillis(250), config.interval());
     assertEquals("/c", config.directory());
@@ -44,11 +44,13 @@ class CheckpointRunnerArgumentsTest {
     assertTrue(config.unaligned());
     assertEquals("/s/savepoint-x-1-abcdef", a.fromSavepoint());
     assertTrue(a.allowNonRestoredState());
+    assertEquals(io.weir.runtime.rpc.RestartStrategy.fixedDelay(2, Duration.ofMillis(500)), a.restart());
     assertEquals("wc", a.job());
     assertEquals(List.of("--lines", "5"), a.programArgs());
 
-    RunnerArguments atLeastOnce = RunnerArguments.parse(new String[] {"--checkpoint-interval", "10",
+    RunnerArguments atLeastOnce = RunnerArguments.parse(new String[] {"--checkpoint-interval", "2s",
         "--checkpointing-mode", "at-least-once"});
+    assertEquals(Duration.ofSeconds(2), atLeastOnce.checkpoint().interval(), "read as weir submit reads durations");
     assertEquals(CheckpointingMode.AT_LEAST_ONCE, atLeastOnce.checkpoint().mode());
     assertEquals("", atLeastOnce.checkpoint().directory(), "no directory: a temporary one");
 
@@ -56,6 +58,7 @@ class CheckpointRunnerArgumentsTest {
     assertNull(none.checkpoint());
     assertNull(none.fromSavepoint());
     assertFalse(none.allowNonRestoredState());
+    assertEquals(io.weir.runtime.rpc.RestartStrategy.NONE, none.restart(), "embedded runs fail at the first failure by default");
   }
 
   @Test
@@ -63,6 +66,9 @@ class CheckpointRunnerArgumentsTest {
     for (String[] bad : new String[][] {
         {"--checkpoint-interval", "0"},
         {"--checkpoint-interval", "soon"},
+        {"--checkpoint-interval", "0s"},
+        {"--restart", "sometimes"},
+        {"--checkpoint-interval", "-5"},
         {"--unaligned"},
         {"--checkpoint-dir", "/c"},
         {"--checkpoint-interval", "10", "--checkpointing-mode", "sometimes"},

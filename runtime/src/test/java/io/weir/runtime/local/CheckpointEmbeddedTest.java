@@ -152,7 +152,8 @@ class CheckpointEmbeddedTest {
       Thread.sleep(10);
     }
     assertTrue(refusal.contains("Sentences -> Tokenize (2/2)") && refusal.contains("finished"), refusal);
-    Thread.sleep(100); // one whose metadata was being written when the subtask finished may still complete
+    // one whose metadata was being written when the subtask finished may still complete; none starts
+    waitFor(job, () -> job.checkpointStats().inProgress() == 0, "the last checkpoint to settle");
     long completed = job.checkpointStats().completed();
     Thread.sleep(200);
     assertEquals(completed, job.checkpointStats().completed(), "no periodic checkpoint completes any more");

@@ -111,6 +111,7 @@ final class RocksDbKeyedStateBackend implements KeyedStateBackend {
       columnOptions = track(new ColumnFamilyOptions()
           .setMergeOperator(append)
           .setWriteBufferSize(options.writeBufferMegabytes() * 1024L * 1024L)
+          .setLevel0FileNumCompactionTrigger(options.level0CompactionTrigger())
           .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache)));
       dbOptions = track(new DBOptions()
           .setCreateIfMissing(true)

@@ -295,4 +295,34 @@ class RocksIncrementalSnapshotTest {
         .anyMatch(n -> s2.files().stream().anyMatch(f -> f.localName().equals(n))), "s2 holds files s1 had");
     assertEquals(atS2, restoredOnHeap("s2"));
   }
+
+  @Test
+  void aRaisedLevel0TriggerKeepsEveryFlushedFileSoEachSnapshotUploadsOnlyItsOwnFlush() {
+    live.close();
+    rocks = new RocksDbStateBackend(work.resolve("rocksdb-no-compaction"),
+        new RocksDbOptions(1, 8, 1).withLevel0CompactionTrigger(100));
+    live = new KeyedInstances(rocks, 1, storage, List.of());
+    Set<String> earlier = new HashSet<>();
+    int perFlush = -1; // one level-0 file per column family the updates touch
+    for (int i = 1; i <= 6; i++) { // past RocksDB's default trigger of 4 level-0 files
+      live.update(0, KEYS / 10, i);
+      SnapshotManifest manifest = snapshot("t" + i);
+      assertTrue(ssts(manifest).containsAll(earlier), "snapshot " + i + " still has every earlier flush: "
+          + ssts(manifest) + " vs " + earlier);
+      int uploaded = uploadedSsts().size();
+      if (perFlush < 0) {
+        perFlush = uploaded;
+      }
+      assertEquals(perFlush, uploaded, "snapshot " + i + " uploads only its own flush");
+      earlier.addAll(ssts(manifest));
+    }
+    assertEquals(6 * perFlush, earlier.size());
+  }
+
+  @Test
+  void aLevel0TriggerBelowOneIsRejected() {
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> RocksDbOptions.defaults().withLevel0CompactionTrigger(0));
+    assertTrue(e.getMessage().contains("level-0 compaction trigger 0"), e.getMessage());
+  }
 }
