@@ -43,6 +43,7 @@ final class JobWiring {
   }
 
   static BufferSettings bufferSettings(RunOptions options) {
-    return new BufferSettings(options.bufferSize(), options.buffersPerChannel(), options.floatingBuffers());
+    return new BufferSettings(options.bufferSize(), options.buffersPerChannel(), options.floatingBuffers(),
+        options.handOverObjects());
   }
 }

@@ -29,6 +29,7 @@ public final class RunOptions {
   private final StateBackend stateBackend;
   private final String stateBackendName;
   private final boolean chainSingleInstanceExchanges;
+  private final boolean handOverObjects;
   private final OperatorStateRestore operatorStateRestore;
   private final Duration watermarkInterval;
   private final CheckpointConfig checkpointing;
@@ -49,6 +50,7 @@ public final class RunOptions {
     this.stateBackend = b.stateBackend;
     this.stateBackendName = b.stateBackendName;
     this.chainSingleInstanceExchanges = b.chainSingleInstanceExchanges;
+    this.handOverObjects = b.handOverObjects;
     this.operatorStateRestore = b.operatorStateRestore;
     this.watermarkInterval = b.watermarkInterval;
     this.checkpointing = b.checkpointing;
@@ -124,6 +126,11 @@ public final class RunOptions {
     return chainSingleInstanceExchanges;
   }
 
+  /** Whether exchanges of immutable types between subtasks hand over the record objects (see the builder). */
+  public boolean handOverObjects() {
+    return handOverObjects;
+  }
+
   /** Where the operator state of sources and sinks is restored from when the job starts; null to start empty. */
   public OperatorStateRestore operatorStateRestore() {
     return operatorStateRestore;
@@ -176,6 +183,7 @@ public final class RunOptions {
     b.stateBackend = stateBackend;
     b.stateBackendName = stateBackendName;
     b.chainSingleInstanceExchanges = chainSingleInstanceExchanges;
+    b.handOverObjects = handOverObjects;
     b.operatorStateRestore = operatorStateRestore;
     b.watermarkInterval = watermarkInterval;
     b.checkpointing = checkpointing;
@@ -198,6 +206,7 @@ public final class RunOptions {
     private StateBackend stateBackend;
     private String stateBackendName;
     private boolean chainSingleInstanceExchanges = true;
+    private boolean handOverObjects = true;
     private OperatorStateRestore operatorStateRestore;
     private Duration watermarkInterval = SubtaskSetup.DEFAULT_WATERMARK_INTERVAL;
     private CheckpointConfig checkpointing;
@@ -298,6 +307,18 @@ public final class RunOptions {
      */
     public Builder chainSingleInstanceExchanges(boolean chain) {
       this.chainSingleInstanceExchanges = chain;
+      return this;
+    }
+
+    /**
+     * Whether a network exchange whose record type is immutable (its serializer says
+     * {@link io.weir.state.serialization.TypeSerializer#immutableValues()}: strings, boxes) hands
+     * the record objects to the consuming subtask instead of serializing and deserializing them
+     * (default true; every subtask of the embedded runtime shares one process). Records are ordered,
+     * bounded and checkpointed as with bytes; in-flight data of unaligned checkpoints is stored as bytes.
+     */
+    public Builder handOverObjects(boolean handOver) {
+      this.handOverObjects = handOver;
       return this;
     }
 

@@ -3,7 +3,10 @@ package io.weir.runtime.network;
 import io.weir.state.serialization.BinaryOutput;
 import io.weir.state.serialization.TypeSerializer;
 
-/** BROADCAST: every record to every downstream subtask, serialized once and copied per channel. */
+/**
+ * BROADCAST: every record to every downstream subtask, serialized once and copied per channel
+ * (channels that hand over objects share the record itself).
+ */
 public final class BroadcastRecordWriter extends RecordWriter {
   private final BinaryOutput scratch = new BinaryOutput(256);
 
@@ -13,11 +16,17 @@ public final class BroadcastRecordWriter extends RecordWriter {
 
   @Override
   public void emit(Object record) {
-    serialize(record, scratch);
-    byte[] bytes = scratch.array();
-    int size = scratch.position();
+    boolean serialized = false;
     for (int channel = 0; channel < channelCount(); channel++) {
-      writeSerialized(channel, bytes, size);
+      if (handsOverObjects(channel)) {
+        write(channel, record); // immutable, so every consumer may share the one object
+        continue;
+      }
+      if (!serialized) {
+        serialize(record, scratch);
+        serialized = true;
+      }
+      writeSerialized(channel, scratch.array(), scratch.position());
     }
   }
 }

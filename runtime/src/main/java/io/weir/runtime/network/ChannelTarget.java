@@ -22,4 +22,13 @@ public interface ChannelTarget {
   default void addPriority(NetworkBuffer event) {
     add(event);
   }
+
+  /**
+   * Whether the consumer runs in this process and reads buffers straight from this target, so a
+   * buffer may carry record objects ({@link NetworkBuffer#holdsObjects()}) instead of bytes.
+   * False, the default, for anything that has to put the bytes on a wire.
+   */
+  default boolean inProcess() {
+    return false;
+  }
 }

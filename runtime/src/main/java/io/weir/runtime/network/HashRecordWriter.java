@@ -8,6 +8,7 @@ import io.weir.state.serialization.TypeSerializer;
  * Sends each record to the downstream subtask that owns its key group:
  * {@code keyGroupFor(selector.keyHash(input, record), maxParallelism)}, then the owner of that group.
  * The group-to-channel mapping is precomputed, so routing costs a hash mix and an array read.
+ * Channels that hand over objects pass the key group along, so the consumer does not hash again.
  */
 public final class HashRecordWriter extends RecordWriter {
   private final KeySelector selector;
@@ -40,6 +41,7 @@ public final class HashRecordWriter extends RecordWriter {
     } catch (RuntimeException e) {
       throw new RecordWriteException("could not compute the key of a record for '" + target() + "'", e);
     }
-    write(channelOfKeyGroup[keyGroups.keyGroup(hash)], record);
+    int keyGroup = keyGroups.keyGroup(hash);
+    write(channelOfKeyGroup[keyGroup], record, keyGroup);
   }
 }

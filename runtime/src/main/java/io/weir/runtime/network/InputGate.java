@@ -32,6 +32,12 @@ public final class InputGate implements ChannelTarget {
     return channels;
   }
 
+  /** The consumer reads this gate in this process: producers here may hand it record objects. */
+  @Override
+  public boolean inProcess() {
+    return true;
+  }
+
   /** Called by producers in this process (and by the data plane for remote ones). */
   @Override
   public void add(NetworkBuffer buffer) {

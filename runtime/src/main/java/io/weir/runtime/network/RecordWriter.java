@@ -13,6 +13,12 @@ import io.weir.state.serialization.TypeSerializer;
  * free space is below the largest record seen so far (capped), so a record rarely overflows; when
  * one does, the buffer is shipped without it and the record moves to a fresh buffer, or travels
  * alone in an oversized array when it is larger than a buffer.
+ *
+ * <p>With {@link #handOverObjects} on, a channel into a consumer of this process
+ * ({@link ChannelTarget#inProcess()}) of an immutable type ({@link TypeSerializer#immutableValues()})
+ * skips the bytes: its buffers carry the record objects themselves, up to {@code bufferSize / 8}
+ * per buffer. They travel the same way as serialized buffers (same pool, same queue, same order
+ * relative to events), so backpressure, ordering and checkpoints are unchanged.
  */
 public abstract class RecordWriter {
   private final TypeSerializer<Object> serializer;
@@ -20,6 +26,7 @@ public abstract class RecordWriter {
   private final Channel[] channels;
   private final String target;
   private final int marginCap;
+  private final int objectsPerBuffer;
   private int margin;
 
   /** One downstream subtask: where its buffers go and the buffer being filled. */
@@ -28,6 +35,11 @@ public abstract class RecordWriter {
     final int index;
     final BinaryOutput out = new BinaryOutput(16);
     NetworkBuffer buffer;
+    /** Records go to the consumer as objects, into {@code batch}, the current buffer's array. */
+    boolean handsOverObjects;
+    Object[] batch;
+    /** With {@code batch}, for keyed writers: each record's key group, so the consumer need not compute it again. */
+    int[] batchKeyGroups;
 
     Channel(ChannelTarget target, int index) {
       this.target = target;
@@ -53,6 +65,30 @@ public abstract class RecordWriter {
       channels[i] = new Channel(targets[i], channelIndexes[i]);
     }
     this.marginCap = pool.bufferSize() / 8;
+    this.objectsPerBuffer = Math.max(1, pool.bufferSize() / 8);
+  }
+
+  /**
+   * Whether channels into consumers of this process hand over record objects instead of bytes;
+   * takes effect only for an immutable type ({@link TypeSerializer#immutableValues()}) and for
+   * targets that are {@link ChannelTarget#inProcess() in this process}. Off unless called; call it
+   * before the first record.
+   *
+   * @return this writer
+   */
+  public final RecordWriter handOverObjects(boolean enabled) {
+    for (Channel ch : channels) {
+      if (ch.buffer != null) {
+        throw new IllegalStateException("the hand-over mode of '" + target + "' must be set before the first record");
+      }
+      ch.handsOverObjects = enabled && serializer.immutableValues() && ch.target.inProcess();
+    }
+    return this;
+  }
+
+  /** Whether channel {@code channel} hands over record objects (see {@link #handOverObjects}). */
+  protected final boolean handsOverObjects(int channel) {
+    return channels[channel].handsOverObjects;
   }
 
   /** Sends {@code record} (never null) to the channel(s) the partitioning picks. */
@@ -69,6 +105,37 @@ public abstract class RecordWriter {
   /** Serializes {@code record} into channel {@code channel}'s buffer. */
   protected final void write(int channel, Object record) {
     Channel ch = channels[channel];
+    if (ch.handsOverObjects) {
+      writeObject(ch, record);
+      return;
+    }
+    writeBytes(ch, record);
+  }
+
+  /**
+   * {@link #write(int, Object)} for a keyed edge: a channel that hands over objects also hands over
+   * {@code keyGroup}, the record's key group for the consuming (keyed) vertex.
+   */
+  protected final void write(int channel, Object record, int keyGroup) {
+    Channel ch = channels[channel];
+    if (!ch.handsOverObjects) {
+      writeBytes(ch, record);
+      return;
+    }
+    NetworkBuffer buffer = ch.buffer;
+    if (buffer == null) {
+      buffer = startBatch(ch, true);
+    }
+    int n = buffer.records;
+    ch.batch[n] = record;
+    ch.batchKeyGroups[n] = keyGroup;
+    buffer.records = ++n;
+    if (n == objectsPerBuffer) {
+      ship(ch);
+    }
+  }
+
+  private void writeBytes(Channel ch, Object record) {
     NetworkBuffer buffer = ch.buffer;
     if (buffer == null) {
       buffer = acquire(ch);
@@ -89,7 +156,31 @@ public abstract class RecordWriter {
     afterRecord(ch, end - start, end);
   }
 
-  /** Appends an already serialized record, {@code bytes[0, size)}, to channel {@code channel}. */
+  /** Adds {@code record} itself to the channel's buffer; ships the buffer once it holds {@code objectsPerBuffer}. */
+  private void writeObject(Channel ch, Object record) {
+    NetworkBuffer buffer = ch.buffer;
+    if (buffer == null) {
+      buffer = startBatch(ch, false);
+    }
+    int n = buffer.records;
+    ch.batch[n] = record;
+    buffer.records = ++n;
+    if (n == objectsPerBuffer) {
+      ship(ch);
+    }
+  }
+
+  /** A buffer from the pool, set up to receive objects (and key groups when {@code keyed}). */
+  private NetworkBuffer startBatch(Channel ch, boolean keyed) {
+    NetworkBuffer buffer = pool.request();
+    ch.buffer = buffer;
+    buffer.startObjects(serializer, objectsPerBuffer, keyed);
+    ch.batch = buffer.objects;
+    ch.batchKeyGroups = buffer.keyGroups;
+    return buffer;
+  }
+
+  /** Appends an already serialized record, {@code bytes[0, size)}, to channel {@code channel} (a byte channel). */
   protected final void writeSerialized(int channel, byte[] bytes, int size) {
     append(channels[channel], bytes, 0, size);
   }
@@ -163,7 +254,12 @@ public abstract class RecordWriter {
 
   private void ship(Channel ch) {
     NetworkBuffer buffer = ch.buffer;
-    buffer.length = ch.out.position();
+    if (ch.handsOverObjects) {
+      ch.batch = null;
+      ch.batchKeyGroups = null;
+    } else {
+      buffer.length = ch.out.position();
+    }
     ch.buffer = null;
     send(ch, buffer);
   }
@@ -206,6 +302,8 @@ public abstract class RecordWriter {
       if (ch.buffer != null) {
         NetworkBuffer buffer = ch.buffer;
         ch.buffer = null;
+        ch.batch = null;
+        ch.batchKeyGroups = null;
         buffer.recycle();
       }
     }

@@ -117,6 +117,24 @@ public final class ChainedOperator {
   }
 
   /**
+   * A record on input {@code input} of a keyed vertex whose key group the producer already computed
+   * with this vertex's key selector (a keyed exchange that hands over objects).
+   */
+  void push(int input, Object record, int keyGroup) {
+    try {
+      backend.setCurrentKey(selector.key(input, record), keyGroup);
+      invoker.process(input, record, output);
+    } catch (Throwable t) {
+      throw failed(t);
+    }
+  }
+
+  /** Whether this is a keyed vertex (it has a key selector and keyed state). */
+  boolean isKeyed() {
+    return selector != null;
+  }
+
+  /**
    * What to throw for {@code t}, thrown while this operator processed a record: exceptions that
    * already name an operator (a downstream one) or cancel the task pass through unchanged.
    */

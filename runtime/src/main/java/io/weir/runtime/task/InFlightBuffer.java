@@ -1,5 +1,7 @@
 package io.weir.runtime.task;
 
+import io.weir.runtime.network.NetworkBuffer;
+
 /**
  * A copy of one data buffer that was in flight when an unaligned checkpoint was taken: records
  * that precede the checkpoint's cut on their channel but had not been processed when the snapshot
@@ -11,10 +13,11 @@ package io.weir.runtime.task;
  */
 record InFlightBuffer(int channel, int records, byte[] data) {
 
-  /** A copy of {@code length} bytes of {@code source}. */
-  static InFlightBuffer copyOf(int channel, int records, byte[] source, int length) {
-    byte[] copy = new byte[length];
-    System.arraycopy(source, 0, copy, 0, length);
-    return new InFlightBuffer(channel, records, copy);
+  /**
+   * A copy of {@code buffer}'s records as bytes: its serialized bytes, or, for a buffer that hands
+   * over objects, the objects serialized now (on the task thread; the stored data is always bytes).
+   */
+  static InFlightBuffer of(NetworkBuffer buffer) {
+    return new InFlightBuffer(buffer.channel(), buffer.records(), buffer.serializedCopy());
   }
 }

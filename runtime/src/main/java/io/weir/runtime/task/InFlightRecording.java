@@ -79,8 +79,9 @@ final class InFlightRecording {
   }
 
   private void record(NetworkBuffer buffer) {
-    buffers.add(InFlightBuffer.copyOf(buffer.channel(), buffer.records(), buffer.data(), buffer.length()));
-    bytes += buffer.length();
+    InFlightBuffer copy = InFlightBuffer.of(buffer);
+    buffers.add(copy);
+    bytes += copy.data().length;
   }
 
   /** A data buffer the task is about to process: copied if it still precedes the cut. */

@@ -17,7 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads buffers from the subtask's input gate, deserializes their records into the head operator,
+ * Reads buffers from the subtask's input gate, deserializes their records (or takes the objects of
+ * an in-process channel that hands them over) into the head operator,
  * and ends once every channel has delivered END_OF_INPUT. Before waiting on an empty gate it ships
  * its own partly filled output buffers, so records never sit in a buffer while the task idles.
  * Watermarks and idleness of its channels are merged ({@link WatermarkMerger}) and passed on
@@ -95,7 +96,11 @@ final class InputTask extends SubtaskRunner implements BarrierHandler.Actions {
         forwardTime(time, chain);
         continue;
       }
-      processData(chain, channel, buffer.data(), buffer.length(), buffer.records());
+      if (buffer.holdsObjects()) {
+        processObjects(chain, channel, buffer.objects(), buffer.keyGroups(), buffer.records());
+      } else {
+        processData(chain, channel, buffer.data(), buffer.length(), buffer.records());
+      }
       buffer.recycle();
       if (timers) {
         chain.fireProcessingTimers();
@@ -125,6 +130,27 @@ final class InputTask extends SubtaskRunner implements BarrierHandler.Actions {
       throw readFailed(head, setup.channels().get(channel),
           "the serializer read " + (length - in.remaining()) + " of " + length + " bytes of " + records
               + " records: it reads fewer bytes than it writes", null);
+    }
+  }
+
+  /**
+   * Pushes the records of one buffer of objects (an in-process channel of an immutable type) into
+   * the head, with the key groups the producer computed when it carried them (a keyed edge).
+   */
+  private void processObjects(OperatorChain chain, int channel, Object[] records, int[] keyGroups, int count) {
+    ChainedOperator head = chain.head();
+    RecordCounter recordsIn = setup.headInCounter();
+    int input = inputs[channel];
+    if (keyGroups != null && head.isKeyed()) {
+      for (int i = 0; i < count; i++) {
+        recordsIn.increment();
+        head.push(input, records[i], keyGroups[i]);
+      }
+      return;
+    }
+    for (int i = 0; i < count; i++) {
+      recordsIn.increment();
+      head.push(input, records[i]);
     }
   }
 

@@ -233,12 +233,13 @@ public final class SubtaskWiring {
           : remote.target(consumerTask, j, channelIndexes[k]);
     }
     String target = e.to().name();
-    return switch (e.partitioning()) {
+    RecordWriter writer = switch (e.partitioning()) {
       case FORWARD -> new ForwardRecordWriter(e.serializer(), pool, targets[0], channelIndexes[0], target);
       case HASH -> new HashRecordWriter(e.serializer(), pool, targets, channelIndexes, target,
           e.to().keySelector(), e.targetInput(), graph.plan().maxParallelism());
       case REBALANCE -> new RoundRobinRecordWriter(e.serializer(), pool, targets, channelIndexes, target, producer);
       case BROADCAST -> new BroadcastRecordWriter(e.serializer(), pool, targets, channelIndexes, target);
     };
+    return writer.handOverObjects(buffers.handOverObjects());
   }
 }

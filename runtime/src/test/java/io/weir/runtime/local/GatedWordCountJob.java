@@ -177,10 +177,15 @@ final class GatedWordCountJob {
   }
 
   static JobPlan plan(int parallelism) {
+    return plan(parallelism, TestSerializers.STRING);
+  }
+
+  /** The word count with {@code words} as the serializer of Tokenize's output, the keyed exchange's records. */
+  static JobPlan plan(int parallelism, io.weir.state.serialization.TypeSerializer<String> words) {
     return JobPlan.builder("gated-wc").defaultParallelism(parallelism).maxParallelism(128)
         .source("sentences", "Sentences", Sentences.class.getName(), 0, Sentences::new, TestSerializers.STRING)
         .operator("tokenize", "Tokenize", WordCountJob.Tokenize.class.getName(), 0, WordCountJob.TokenizeInvoker::new,
-            TestSerializers.STRING, List.of("java.lang.String"), null)
+            words, List.of("java.lang.String"), null)
         .operator("count", "Count", WordCountJob.Count.class.getName(), 0, WordCountJob.CountInvoker::new,
             TestSerializers.WORD_COUNT, List.of("java.lang.String"), new WordCountJob.WordKeys())
         .sink("latest", "Latest", LatestInvoker.class.getName(), 0, LatestInvoker::new,

@@ -15,4 +15,9 @@ public final class BooleanSerializer implements TypeSerializer<Boolean> {
   public Boolean deserialize(BinaryInput in) {
     return in.readBoolean();
   }
+
+  @Override
+  public boolean immutableValues() {
+    return true; // boxes and strings cannot change
+  }
 }

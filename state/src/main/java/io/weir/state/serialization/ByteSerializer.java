@@ -15,4 +15,9 @@ public final class ByteSerializer implements TypeSerializer<Byte> {
   public Byte deserialize(BinaryInput in) {
     return in.readByte();
   }
+
+  @Override
+  public boolean immutableValues() {
+    return true; // boxes and strings cannot change
+  }
 }

@@ -15,4 +15,9 @@ public final class CharSerializer implements TypeSerializer<Character> {
   public Character deserialize(BinaryInput in) {
     return in.readChar();
   }
+
+  @Override
+  public boolean immutableValues() {
+    return true; // boxes and strings cannot change
+  }
 }

@@ -15,4 +15,9 @@ public final class DoubleSerializer implements TypeSerializer<Double> {
   public Double deserialize(BinaryInput in) {
     return in.readDouble();
   }
+
+  @Override
+  public boolean immutableValues() {
+    return true; // boxes and strings cannot change
+  }
 }

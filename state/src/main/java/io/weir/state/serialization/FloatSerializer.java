@@ -15,4 +15,9 @@ public final class FloatSerializer implements TypeSerializer<Float> {
   public Float deserialize(BinaryInput in) {
     return in.readFloat();
   }
+
+  @Override
+  public boolean immutableValues() {
+    return true; // boxes and strings cannot change
+  }
 }

@@ -15,4 +15,9 @@ public final class IntSerializer implements TypeSerializer<Integer> {
   public Integer deserialize(BinaryInput in) {
     return in.readInt();
   }
+
+  @Override
+  public boolean immutableValues() {
+    return true; // boxes and strings cannot change
+  }
 }

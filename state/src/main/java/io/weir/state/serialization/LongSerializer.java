@@ -15,4 +15,9 @@ public final class LongSerializer implements TypeSerializer<Long> {
   public Long deserialize(BinaryInput in) {
     return in.readLong();
   }
+
+  @Override
+  public boolean immutableValues() {
+    return true; // boxes and strings cannot change
+  }
 }

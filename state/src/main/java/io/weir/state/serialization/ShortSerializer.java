@@ -15,4 +15,9 @@ public final class ShortSerializer implements TypeSerializer<Short> {
   public Short deserialize(BinaryInput in) {
     return in.readShort();
   }
+
+  @Override
+  public boolean immutableValues() {
+    return true; // boxes and strings cannot change
+  }
 }

@@ -15,4 +15,9 @@ public final class StringSerializer implements TypeSerializer<String> {
   public String deserialize(BinaryInput in) {
     return in.readString();
   }
+
+  @Override
+  public boolean immutableValues() {
+    return true; // boxes and strings cannot change
+  }
 }

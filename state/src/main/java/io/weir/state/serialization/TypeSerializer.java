@@ -25,4 +25,14 @@ public interface TypeSerializer<T> {
   default int formatVersion() {
     return 1;
   }
+
+  /**
+   * True when every value this serializer handles is deeply immutable (strings, boxes, records of
+   * those): then a value may be shared between threads instead of copied, e.g. handed to a consumer
+   * in the same process as the object itself rather than as bytes. False, the default, is always
+   * safe; only say true when no value can change after it was created.
+   */
+  default boolean immutableValues() {
+    return false;
+  }
 }
