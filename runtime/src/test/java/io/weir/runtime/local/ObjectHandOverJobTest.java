@@ -70,17 +70,7 @@ class ObjectHandOverJobTest {
 
   private static void waitFor(JobHandle job, java.util.function.BooleanSupplier condition, String what)
       throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!condition.getAsBoolean()) {
-      if (job.result().isDone()) {
-        JobResult result = job.result().join();
-        throw new AssertionError("job ended " + result.status() + " while waiting for " + what, result.failure());
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(10);
-    }
+    Waiting.forJob(job, condition, what);
   }
 
   /** Without checkpoints the words cross the exchange as objects: never serialized, yet counted exactly. */

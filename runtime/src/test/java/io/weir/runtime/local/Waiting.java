@@ -1,5 +1,6 @@
 package io.weir.runtime.local;
 
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /** Waits for a condition in tests; the test's @Timeout bounds the wait. */
@@ -14,6 +15,24 @@ final class Waiting {
         Thread.currentThread().interrupt();
         throw new AssertionError("interrupted while waiting", e);
       }
+    }
+  }
+
+  /**
+   * Waits up to 60 s for {@code condition} while {@code job} runs; fails naming {@code what} if the
+   * job ends first (with its failure as the cause) or the time is up.
+   */
+  static void forJob(JobHandle job, BooleanSupplier condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!condition.getAsBoolean()) {
+      if (job.result().isDone()) {
+        JobResult result = job.result().join();
+        throw new AssertionError("job ended " + result.status() + " while waiting for " + what, result.failure());
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      Thread.sleep(10);
     }
   }
 }
