@@ -142,13 +142,7 @@ class ObjectHandOverJobTest {
         options(run, 2, handOver, "--pause-after", "" + step).bufferSize(256).bufferTimeout(Duration.ofMillis(50))
             .checkpointing(CheckpointConfig.every(Duration.ofMillis(5), checkpoints.toString()).withUnaligned(true)
                 .withRetained(1)).build());
-    for (int i = 1; i <= 2; i++) {
-      long limit = i * step;
-      GatedWordCountJob.limit(run).set(limit);
-      long before = job.checkpointStats().completed();
-      waitFor(job, () -> GatedWordCountJob.emitted(run).get() >= 2 * limit, "the sources to reach " + limit);
-      waitFor(job, () -> job.checkpointStats().completed() >= before + 2, "checkpoints in step " + i);
-    }
+    Waiting.stepsWithCheckpoints(job, run, step, 2);
     job.cancel();
     job.await(Duration.ofSeconds(60));
     Path jobDir;

@@ -35,4 +35,18 @@ final class Waiting {
       Thread.sleep(10);
     }
   }
+
+  /**
+   * Lets the two sources of a {@link GatedWordCountJob} run {@code step} lines further, {@code steps}
+   * times; after each step waits for them to get there and for two more completed checkpoints.
+   */
+  static void stepsWithCheckpoints(JobHandle job, String run, long step, int steps) throws InterruptedException {
+    for (int i = 1; i <= steps; i++) {
+      long limit = i * step;
+      GatedWordCountJob.limit(run).set(limit);
+      long before = job.checkpointStats().completed();
+      forJob(job, () -> GatedWordCountJob.emitted(run).get() >= 2 * limit, "the sources to reach " + limit);
+      forJob(job, () -> job.checkpointStats().completed() >= before + 2, "checkpoints in step " + i);
+    }
+  }
 }
