@@ -13,9 +13,10 @@ import java.util.Map;
  * W3 driver, one case per JVM, printing one line in the anchor's {@code RESULT} format:
  *
  * <pre>
- *   java ... io.weir.benchmarks.window.WindowBenchmark CASE [p=1] [events=18000000] [seed=42] [backend=heap] [exchange=false]
+ *   java ... io.weir.benchmarks.window.WindowBenchmark CASE [p=1] [events=18000000] [seed=42] [backend=heap] [exchange=false] [handOver=true]
  *   CASE = w3        the W3 job on the embedded runtime (backend=heap|rocksdb; default options otherwise;
- *                    exchange=true keeps the keyed exchange at p=1 instead of chaining all into one thread)
+ *                    exchange=true keeps the keyed exchange at p=1 instead of chaining all into one thread;
+ *                    handOver=false sends records through exchanges as bytes, backend label "...-bytes")
  *        | base-win  BASE-window: the hand-written single-threaded loop
  * </pre>
  *
@@ -27,7 +28,7 @@ public final class WindowBenchmark {
 
   public static void main(String[] args) {
     if (args.length == 0) {
-      System.err.println("usage: WindowBenchmark w3|base-win [p=N] [events=N] [seed=S] [backend=heap|rocksdb] [exchange=true]");
+      System.err.println("usage: WindowBenchmark w3|base-win [p=N] [events=N] [seed=S] [backend=heap|rocksdb] [exchange=true] [handOver=false]");
       System.exit(2);
     }
     Map<String, String> options = CaseOptions.parse(args);
@@ -36,14 +37,15 @@ public final class WindowBenchmark {
     long seed = Long.parseLong(options.getOrDefault("seed", "42"));
     String backend = options.getOrDefault("backend", "heap");
     boolean exchange = Boolean.parseBoolean(options.getOrDefault("exchange", "false"));
+    boolean handOver = Boolean.parseBoolean(options.getOrDefault("handOver", "true"));
     switch (args[0]) {
-      case "w3" -> runJob(backend, exchange, p, WindowEvents.roundedEvents(events, p), seed);
+      case "w3" -> runJob(backend, exchange, handOver, p, WindowEvents.roundedEvents(events, p), seed);
       case "base-win" -> runLoop(WindowEvents.roundedEvents(events, 1), seed);
       default -> throw new IllegalArgumentException("unknown case " + args[0]);
     }
   }
 
-  private static void runJob(String backend, boolean exchange, int p, long events, long seed) {
+  private static void runJob(String backend, boolean exchange, boolean handOver, int p, long events, long seed) {
     WindowCheck check = WindowCheck.forEvents(seed, events);
     WindowTally.reset(check);
     JobPlan plan = JobCatalog.load(WindowBenchmark.class.getClassLoader()).job(TimedEvents.JOB);
@@ -51,6 +53,7 @@ public final class WindowBenchmark {
         .parallelism(p)
         .stateBackend(backend)
         .chainSingleInstanceExchanges(!exchange)
+        .handOverObjects(handOver)
         .parameters("--events", Long.toString(events), "--seed", Long.toString(seed))
         .build();
 
@@ -65,7 +68,8 @@ public final class WindowBenchmark {
       }
     }
     boolean ok = result.finished() && WindowTally.passes();
-    print("WEIR-W3-window", exchange ? backend + "-exchange" : backend, p, events, WindowTally.intervalSeconds(), result.duration().toNanos() / 1e9,
+    String label = (exchange ? backend + "-exchange" : backend) + (handOver ? "" : "-bytes");
+    print("WEIR-W3-window", label, p, events, WindowTally.intervalSeconds(), result.duration().toNanos() / 1e9,
         wall / 1e9, WindowTally.results(), ok, "expected_window_results=" + check.windowResults());
   }
 

@@ -31,7 +31,11 @@ final class SerializerClassEmitter {
   /** Mirrors {@code KryoFallbackSerializer.FIRST_ID} (the processor does not depend on the state module). */
   static final int KRYO_FIRST_ID = 32;
 
-  JavaFile emit(ClassPlan plan, String formatId) {
+  /**
+   * @param immutable whether every value is deeply immutable ({@link DeepImmutability}); the class
+   *     then says so through {@code immutableValues()}
+   */
+  JavaFile emit(ClassPlan plan, String formatId, boolean immutable) {
     TypeName t = plan.valueType;
     TypeSpec.Builder type = TypeSpec.classBuilder(plan.name)
         .addJavadoc(classDoc(plan))
@@ -100,6 +104,15 @@ final class SerializerClassEmitter {
             .build())
         .addMethod(write.build())
         .addMethod(read.build());
+    if (immutable) {
+      type.addMethod(MethodSpec.methodBuilder("immutableValues")
+          .addJavadoc("Every value is deeply immutable: the runtime may share it between threads instead of copying it.\n")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(boolean.class)
+          .addStatement("return true")
+          .build());
+    }
     return JavaFile.builder(plan.name.packageName(), type.build()).skipJavaLangImports(true).build();
   }
 

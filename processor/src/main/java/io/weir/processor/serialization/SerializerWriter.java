@@ -62,6 +62,7 @@ public final class SerializerWriter {
   private final PlanRegistry registry = new PlanRegistry();
   private final TypeClassifier classifier;
   private final SerializerClassEmitter emitter = new SerializerClassEmitter();
+  private final DeepImmutability immutability = new DeepImmutability(registry);
 
   public SerializerWriter(ProcessingEnvironment env, Diagnostics diagnostics) {
     this.types = env.getTypeUtils();
@@ -112,7 +113,7 @@ public final class SerializerWriter {
         continue;
       }
       plan.written = true;
-      emitter.emit(plan, registry.formatId(plan)).writeTo(filer);
+      emitter.emit(plan, registry.formatId(plan), immutability.of(plan)).writeTo(filer);
     }
   }
 

@@ -132,6 +132,27 @@ class GeneratedSerializerRoundTripTest {
   }
 
   @Test
+  void onlyDeeplyImmutableTypesSayTheirValuesAreImmutable() throws Exception {
+    // records of strings, primitives, JDK values, enums, Optionals and such records; recursion too
+    for (String name : List.of("Money", "Event", "Holder", "Link", "Color", "maybeMoney", "day", "instant")) {
+      assertTrue(serializer(name).immutableValues(), name);
+    }
+    // Item is only reached through Order: a nested record with an enum and an Optional<String>
+    Object item = loader.loadClass("com.example.shop.Item_WeirSerializer").getField("INSTANCE").get(null);
+    assertTrue(((TypeSerializer<?>) item).immutableValues());
+    // anything holding a collection, an array, a map or a POJO (mutable), and POJOs themselves
+    for (String name : List.of("Node", "Order", "Customer", "ArraysHolder", "strings", "index", "ints", "inners")) {
+      assertFalse(serializer(name).immutableValues(), name);
+    }
+    String money = compilation.generatedSourceFile("com.example.shop.Money_WeirSerializer").orElseThrow()
+        .getCharContent(true).toString();
+    assertTrue(money.contains("public boolean immutableValues()"), money);
+    String node = compilation.generatedSourceFile("com.example.shop.Node_WeirSerializer").orElseThrow()
+        .getCharContent(true).toString();
+    assertFalse(node.contains("immutableValues"), node);
+  }
+
+  @Test
   void moneyHasTheDocumentedLayout() throws Exception {
     Object money = loader.loadClass("com.example.shop.Money").getConstructor(long.class, String.class)
         .newInstance(5L, "EUR");

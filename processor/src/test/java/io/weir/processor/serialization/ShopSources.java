@@ -12,7 +12,7 @@ import javax.tools.JavaFileObject;
 final class ShopSources {
   static final String PACKAGE = "com.example.shop";
   static final List<String> TYPES = List.of(
-      "ArraysHolder", "Color", "Customer", "Event", "Holder", "Item", "Money", "Node", "Order", "Outer", "Pair",
+      "ArraysHolder", "Color", "Customer", "Event", "Holder", "Item", "Link", "Money", "Node", "Order", "Outer", "Pair",
       "PremiumCustomer", "Primitives", "Requests", "Samples", "Secretive", "Wallet");
 
   private ShopSources() {}

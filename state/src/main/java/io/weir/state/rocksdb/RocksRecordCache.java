@@ -22,7 +22,7 @@ import org.rocksdb.WriteBatch;
  * has no copy, so bytes are the only copy a caller cannot mutate afterwards; a read deserializes a
  * fresh object as an uncached read would (same semantics with the cache on or off); a flush writes
  * the bytes as they are (no serialization in a snapshot's synchronous part); and the bound is in
- * real bytes. Values of the built-in immutable types (strings, boxes) are also kept as the object
+ * real bytes. Values of deeply immutable types ({@code TypeSerializer.immutableValues()}) are also kept as the object
  * last written or read ({@link #object}), so reading them back deserializes nothing. Task thread
  * only, like the backend.
  */

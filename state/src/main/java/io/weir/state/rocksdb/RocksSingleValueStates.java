@@ -23,7 +23,7 @@ final class RocksSingleValueStates {
   abstract static class SingleValue extends RocksState {
     private final RocksRecordCache cache;
     private final int slot;
-    /** Values are of a built-in immutable type: the cache may hand out one object again and again. */
+    /** Values are deeply immutable (their serializer says so): the cache may hand out one object again and again. */
     private final boolean immutable;
     private final BinaryOutput scratch = new BinaryOutput(64);
 
@@ -31,7 +31,7 @@ final class RocksSingleValueStates {
       super(backend, column, descriptor);
       this.cache = backend.recordCache();
       this.slot = cache == null ? -1 : cache.register(column);
-      this.immutable = ImmutableValues.of(descriptor.serializer());
+      this.immutable = descriptor.serializer().immutableValues();
     }
 
     /**

@@ -52,4 +52,12 @@ public final class Alert_WeirSerializer implements TypeSerializer<Alert> {
     long at = in.readLong();
     return new Alert(lastClick, at);
   }
+
+  /**
+   * Every value is deeply immutable: the runtime may share it between threads instead of copying it.
+   */
+  @Override
+  public boolean immutableValues() {
+    return true;
+  }
 }

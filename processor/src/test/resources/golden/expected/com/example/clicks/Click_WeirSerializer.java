@@ -52,4 +52,12 @@ public final class Click_WeirSerializer implements TypeSerializer<Click> {
     long time = in.readLong();
     return new Click(user, time);
   }
+
+  /**
+   * Every value is deeply immutable: the runtime may share it between threads instead of copying it.
+   */
+  @Override
+  public boolean immutableValues() {
+    return true;
+  }
 }

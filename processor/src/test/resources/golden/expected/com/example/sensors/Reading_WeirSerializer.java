@@ -54,4 +54,12 @@ public final class Reading_WeirSerializer implements TypeSerializer<Reading> {
     double celsius = in.readDouble();
     return new Reading(sensor, time, celsius);
   }
+
+  /**
+   * Every value is deeply immutable: the runtime may share it between threads instead of copying it.
+   */
+  @Override
+  public boolean immutableValues() {
+    return true;
+  }
 }

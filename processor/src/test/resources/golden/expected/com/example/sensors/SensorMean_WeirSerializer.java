@@ -56,4 +56,12 @@ public final class SensorMean_WeirSerializer implements TypeSerializer<SensorMea
     double mean = in.readDouble();
     return new SensorMean(sensor, start, end, mean);
   }
+
+  /**
+   * Every value is deeply immutable: the runtime may share it between threads instead of copying it.
+   */
+  @Override
+  public boolean immutableValues() {
+    return true;
+  }
 }

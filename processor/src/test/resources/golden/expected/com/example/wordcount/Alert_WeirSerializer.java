@@ -54,4 +54,12 @@ public final class Alert_WeirSerializer implements TypeSerializer<Alert> {
     long limit = in.readLong();
     return new Alert(word, count, limit);
   }
+
+  /**
+   * Every value is deeply immutable: the runtime may share it between threads instead of copying it.
+   */
+  @Override
+  public boolean immutableValues() {
+    return true;
+  }
 }

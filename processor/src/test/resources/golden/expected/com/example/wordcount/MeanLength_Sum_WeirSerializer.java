@@ -52,4 +52,12 @@ public final class MeanLength_Sum_WeirSerializer implements TypeSerializer<MeanL
     long count = in.readLong();
     return new MeanLength.Sum(total, count);
   }
+
+  /**
+   * Every value is deeply immutable: the runtime may share it between threads instead of copying it.
+   */
+  @Override
+  public boolean immutableValues() {
+    return true;
+  }
 }

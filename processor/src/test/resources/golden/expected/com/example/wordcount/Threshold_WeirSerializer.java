@@ -52,4 +52,12 @@ public final class Threshold_WeirSerializer implements TypeSerializer<Threshold>
     long limit = in.readLong();
     return new Threshold(word, limit);
   }
+
+  /**
+   * Every value is deeply immutable: the runtime may share it between threads instead of copying it.
+   */
+  @Override
+  public boolean immutableValues() {
+    return true;
+  }
 }

@@ -52,4 +52,12 @@ public final class WordCount_WeirSerializer implements TypeSerializer<WordCount>
     long count = in.readLong();
     return new WordCount(word, count);
   }
+
+  /**
+   * Every value is deeply immutable: the runtime may share it between threads instead of copying it.
+   */
+  @Override
+  public boolean immutableValues() {
+    return true;
+  }
 }

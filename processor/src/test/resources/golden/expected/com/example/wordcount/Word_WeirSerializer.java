@@ -50,4 +50,12 @@ public final class Word_WeirSerializer implements TypeSerializer<Word> {
     String text = in.readNullableString();
     return new Word(text);
   }
+
+  /**
+   * Every value is deeply immutable: the runtime may share it between threads instead of copying it.
+   */
+  @Override
+  public boolean immutableValues() {
+    return true;
+  }
 }

@@ -45,6 +45,8 @@ public final class Samples {
         new Primitives(false, (byte) 0, (short) 0, '\0', 0, 0, 0f, 0, null, null, null, null, null, null, null, null)));
     all.put("ArraysHolder", list(fullArrays(), emptyArrays(),
         new ArraysHolder(null, null, null, null, null, null, null, null, null, null, null, null, null)));
+    all.put("Link", list(new Link("end", null, null),
+        new Link("a", new Link("b", new Link("c", null, Optional.empty()), Optional.of(new Money(1, "EUR"))), null)));
     all.put("Node", list(
         new Node("leaf", null, null),
         new Node("root", new Node("next", new Node("last", null, List.of()), list()),
