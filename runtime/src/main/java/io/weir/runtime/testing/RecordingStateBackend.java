@@ -9,8 +9,10 @@ import io.weir.state.ValueState;
 import io.weir.state.backend.KeyedStateBackend;
 import io.weir.state.backend.StateDescriptor;
 import io.weir.state.serialization.TypeSerializer;
+import io.weir.state.snapshot.SharedFileRegistry;
 import io.weir.state.snapshot.SnapshotManifest;
 import io.weir.state.snapshot.SnapshotStorage;
+import io.weir.state.snapshot.SnapshotType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +94,17 @@ final class RecordingStateBackend implements KeyedStateBackend {
   public CompletableFuture<SnapshotManifest> snapshot(
       String snapshotName, TypeSerializer<?> keySerializer, SnapshotStorage storage, Executor writer) {
     return delegate.snapshot(snapshotName, keySerializer, storage, writer);
+  }
+
+  @Override
+  public SnapshotType defaultSnapshotType() {
+    return delegate.defaultSnapshotType();
+  }
+
+  @Override
+  public CompletableFuture<SnapshotManifest> snapshot(String snapshotName, TypeSerializer<?> keySerializer,
+      SharedFileRegistry registry, Executor writer, SnapshotType type) {
+    return delegate.snapshot(snapshotName, keySerializer, registry, writer, type);
   }
 
   @Override

@@ -14,8 +14,10 @@ import io.weir.state.serialization.LongSerializer;
 import io.weir.state.serialization.TypeSerializer;
 import io.weir.state.snapshot.KeyedSnapshotReader;
 import io.weir.state.snapshot.KeyedSnapshotReader.RestoredState;
+import io.weir.state.snapshot.SharedFileRegistry;
 import io.weir.state.snapshot.SnapshotManifest;
 import io.weir.state.snapshot.SnapshotStorage;
+import io.weir.state.snapshot.SnapshotType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,10 +138,28 @@ public final class TimerKeyedStateBackend implements KeyedStateBackend {
   @Override
   public CompletableFuture<SnapshotManifest> snapshot(
       String snapshotName, TypeSerializer<?> keySerializer, SnapshotStorage storage, Executor writer) {
+    prepareSnapshot();
+    return backend.snapshot(snapshotName, keySerializer, storage, writer);
+  }
+
+  /** The wrapped backend's: timers live in its states, so they are saved in whatever type it writes. */
+  @Override
+  public SnapshotType defaultSnapshotType() {
+    return backend.defaultSnapshotType();
+  }
+
+  /** Passes {@code type} through, so an operator with timers gets incremental snapshots where its backend has them. */
+  @Override
+  public CompletableFuture<SnapshotManifest> snapshot(String snapshotName, TypeSerializer<?> keySerializer,
+      SharedFileRegistry registry, Executor writer, SnapshotType type) {
+    prepareSnapshot();
+    return backend.snapshot(snapshotName, keySerializer, registry, writer, type);
+  }
+
+  private void prepareSnapshot() {
     timerStates(); // restored timers not touched since still sit unregistered in the backend: register them so they are saved
     persistTimers();
     timers.snapshotStarted();
-    return backend.snapshot(snapshotName, keySerializer, storage, writer);
   }
 
   /** Brings the timers' map states up to date (the queues defer their writes), keeping the current key. */

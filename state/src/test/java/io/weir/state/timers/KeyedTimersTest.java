@@ -1,7 +1,9 @@
 package io.weir.state.timers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weir.api.TimeDomain;
 import io.weir.state.KeyGroupRange;
@@ -10,15 +12,21 @@ import io.weir.state.ValueState;
 import io.weir.state.backend.StateBackend;
 import io.weir.state.backend.StateDescriptor;
 import io.weir.state.heap.HeapStateBackend;
+import io.weir.state.rocksdb.RocksDbOptions;
 import io.weir.state.rocksdb.RocksDbStateBackend;
 import io.weir.state.serialization.StringSerializer;
 import io.weir.state.snapshot.LocalDirectorySnapshotStorage;
+import io.weir.state.snapshot.SharedFileRegistry;
+import io.weir.state.snapshot.SnapshotManifest;
 import io.weir.state.snapshot.SnapshotStorage;
+import io.weir.state.snapshot.SnapshotType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -171,6 +179,50 @@ class KeyedTimersTest {
     after.restore(storage, List.of("s2"), StringSerializer.INSTANCE);
     assertEquals(1, after.timers().timerCount(TimeDomain.EVENT_TIME));
     assertEquals(20, after.timers().nextEventTime());
+  }
+
+  /**
+   * An operator with timers on RocksDB configured for incremental snapshots gets them: the type is
+   * passed through to the wrapped backend (it used to be dropped, so every snapshot was full), and
+   * the timers restore from the incremental snapshot.
+   */
+  @Test
+  void incrementalSnapshotsOfTheWrappedRocksDbBackendKeepTheTimers() throws Exception {
+    SnapshotStorage storage = new LocalDirectorySnapshotStorage(dir.resolve("snapshots"));
+    SharedFileRegistry registry = new SharedFileRegistry(storage);
+    KeyGroupRange all = new KeyGroupRange(0, MAX_PARALLELISM - 1);
+    RocksDbOptions incremental = new RocksDbOptions(1, 8, 1).withSnapshotType(SnapshotType.INCREMENTAL);
+    TimerKeyedStateBackend before = new TimerKeyedStateBackend(
+        new RocksDbStateBackend(dir.resolve("rocks-incremental"), incremental)
+            .createKeyedBackend("op", all, MAX_PARALLELISM, StringSerializer.INSTANCE),
+        MAX_PARALLELISM, () -> now);
+    opened.add(before);
+    assertEquals(SnapshotType.INCREMENTAL, before.defaultSnapshotType());
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      key(before, "key" + i);
+      before.timers().registerEventTimeTimer(100 + i);
+      expected.add("key" + i + "@" + (100 + i) + "/EVENT_TIME=null");
+    }
+    SnapshotManifest first = before.snapshot("i1", StringSerializer.INSTANCE, registry, writer).join();
+    key(before, "late");
+    before.timers().registerEventTimeTimer(500);
+    expected.add("late@500/EVENT_TIME=null");
+    SnapshotManifest second = before.snapshot("i2", StringSerializer.INSTANCE, registry, writer).join();
+
+    Set<String> firstSsts = ssts(first);
+    assertFalse(firstSsts.isEmpty(), "an incremental RocksDB snapshot is made of SST files: " + first.files());
+    assertTrue(ssts(second).containsAll(firstSsts), "the second snapshot reuses the first one's SST files");
+
+    TimerKeyedStateBackend after = open("heap", "after-incremental", all);
+    after.restore(storage, List.of("i2"), StringSerializer.INSTANCE);
+    List<String> fired = new ArrayList<>();
+    after.timers().advanceWatermark(Long.MAX_VALUE, recorder(after, fired));
+    assertEquals(sorted(expected), sorted(fired));
+  }
+
+  private static Set<String> ssts(SnapshotManifest manifest) {
+    return manifest.files().stream().map(f -> f.name()).filter(n -> n.endsWith(".sst")).collect(Collectors.toSet());
   }
 
   /** The timers' map states are written only at snapshots: changes in between must add up to exactly the live timers. */
