@@ -17,6 +17,3 @@ flink_anchor_classpath() {
   fi
   echo "$FLINK_DIR/target/flink-bench-1.0.jar:$(cat "$FLINK_DIR/target/classpath.txt")"
 }
-
-# Ticks the hypervisor stole from this VM so far (the 8th value of /proc/stat's cpu line).
-steal_ticks() { awk '/^cpu /{print $9; exit}' /proc/stat 2>/dev/null || echo 0; }

@@ -71,37 +71,21 @@ LOG=results/ckpt-$STAMP.log
 OUT=results/ckpt-$STAMP.results
 : > "$OUT"
 
-# Other people's builds, tests and benchmark JVMs: every java/Maven process except this run's own
-# (they carry WEIR_CKPT_RUN in their environment; the cluster processes inherit it). The watcher
-# keeps the most seen in the file $1.
-foreign_count() {
-  local n=0 p
-  for p in $(pgrep -f 'maven|surefire|java' || true); do
-    tr '\0' '\n' 2>/dev/null < "/proc/$p/environ" | grep -qx "WEIR_CKPT_RUN=$STAMP" || n=$((n + 1))
-  done
-  echo "$n"
-}
-watch_foreign() { local max=0 n; while true; do n=$(foreign_count); (( n > max )) && max=$n && echo "$max" > "$1"; sleep 1; done; }
+# shellcheck source=bench-common.sh
+source "$HERE/bench-common.sh"
+# This run's processes carry the mark (the cluster processes inherit it), so others= counts every
+# other java/Maven process (0 = quiet: the "busy" state).
+CASE_MARK=WEIR_CKPT_RUN=$STAMP
+RESULT_FIELDS="at load others"
 
-# run MAIN ARGS...: one JVM (the driver), its RESULT line to $OUT with the end time, the load and
-# others= (the most foreign java/Maven processes seen while it ran; 0 = quiet: the "busy" state)
-# shellcheck disable=SC2086
+# run MAIN OPTS ARGS...: one JVM (the driver) with the JVM flags OPTS; its CKPT lines and its RESULT
+# line to $OUT
 run() {
-  local main=$1 opts=$2 line busy watcher pid
+  local main=$1 opts=$2
   shift 2
-  busy=$(mktemp); echo 0 > "$busy"
-  WEIR_CKPT_RUN=$STAMP timeout "$CASE_TIMEOUT" "$JAVA" $opts -cp "$CP" "$main" "$@" >"$busy.out" 2>>"$LOG" & pid=$!
-  watch_foreign "$busy" & watcher=$!
-  wait "$pid" || true
-  kill "$watcher" 2>/dev/null || true; wait "$watcher" 2>/dev/null || true
-  cat "$busy.out" >> "$LOG"
-  grep '^CKPT' "$busy.out" >> "$OUT" || true
-  line=$(grep '^RESULT' "$busy.out" || true)
-  if [[ -z $line ]]; then
-    line="RESULT case=$main args=$* check=FAIL (no result: crashed or timed out, see $LOG)"
-  fi
-  echo "$line at=$(date -u +%H:%M:%S) load=$(cut -d' ' -f1 /proc/loadavg) others=$(cat "$busy")" | tee -a "$OUT"
-  rm -f "$busy" "$busy.out"
+  run_jvm "$opts" "$CP" "$main" "$@"
+  grep '^CKPT' "$CASE_STDOUT" >> "$OUT" || true
+  case_result "$main" "$*"
 }
 
 {

@@ -69,6 +69,10 @@ LOG=results/cluster-$STAMP.log
 OUT=results/cluster-$STAMP.results
 : > "$OUT"
 
+# shellcheck source=bench-common.sh
+source "$HERE/bench-common.sh"
+CASE_MARK=  # our processes go unmarked: others= counts Maven builds and tests only
+
 # ---- processes: every one started here is remembered and stopped on exit, whatever happens
 PIDS=()
 stop_pids() {
@@ -81,7 +85,6 @@ stop_pids() {
   done
   PIDS=()
 }
-WATCHER=
 CHILD=
 # in_foreground CMD...: runs CMD in the background and waits for it, so that a signal reaches our trap at once
 # (bash runs traps only between foreground commands) and the trap can stop CMD too
@@ -96,26 +99,15 @@ in_foreground() {
 cleanup() {
   if [[ -n $CHILD ]]; then kill -TERM "$CHILD" 2>/dev/null || true; fi
   stop_pids
-  if [[ -n $WATCHER ]]; then kill "$WATCHER" 2>/dev/null || true; fi
+  if [[ -n $WATCH_PID ]]; then kill "$WATCH_PID" 2>/dev/null || true; rm -f "$WATCH_FILE"; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# Other people's builds and tests (our JVMs carry neither "maven" nor "surefire"), as run.sh, and
-# other people's JVMs of any kind (benchmarks too): every java process whose command line does not
-# name this tree. The watcher keeps the maxima seen, "MAVEN JAVA", in the file $1.
-foreign_count() { pgrep -f 'maven|surefire' | wc -l || true; }
+# others=: other people's builds and tests (foreign_count, as run.sh: our JVMs carry neither "maven"
+# nor "surefire"); other_jvms=: other people's JVMs of any kind (benchmarks too), every java process
+# whose command line does not name this tree.
 foreign_java_count() { pgrep -ax java | grep -v -c -- "$ROOT" || true; }
-watch_foreign() {
-  local max=0 jmax=0 n j
-  while true; do
-    n=$(foreign_count); j=$(foreign_java_count)
-    (( n > max )) && max=$n
-    (( j > jmax )) && jmax=$j
-    echo "$max $jmax" > "$1"
-    sleep 1
-  done
-}
 load1() { cut -d' ' -f1 /proc/loadavg; }
 
 # await_line FILE PATTERN COUNT SECONDS: until FILE holds COUNT lines matching PATTERN
@@ -180,22 +172,20 @@ case_w1() {
   grep '^RESULT' "$dir/w1.out" || echo "RESULT case=WEIR-W1-wordcount p=$p check=FAIL (see $dir)"
 }
 
-# run_case KIND P: one case, its line annotated with the end time, the 1-minute load, others= (the
+# run_kind KIND P: one case, its line annotated with the end time, the 1-minute load, others= (the
 # most foreign Maven/surefire processes seen while it ran) and other_jvms= (the most foreign JVMs)
-run_case() {
-  local kind=$1 p=$2 run dir busy line maven java
+run_kind() {
+  local kind=$1 p=$2 run dir line maven java
   run="$kind-p$p-r$rep-$STAMP"
   dir=$RUN_DIR/cases/$run
   mkdir -p "$dir"
-  busy=$(mktemp); echo "0 0" > "$busy"
-  watch_foreign "$busy" & WATCHER=$!
+  watch_start foreign_count foreign_java_count
   # not in $(...): the case's processes must be started by this shell, whose exit trap stops them
   "case_$kind" "$p" "$dir" "$run" > "$dir/result"
   line=$(cat "$dir/result")
-  kill "$WATCHER" 2>/dev/null || true; wait "$WATCHER" 2>/dev/null || true; WATCHER=
-  read -r maven java < "$busy"
+  watch_stop
+  read -r maven java <<< "$WATCHED"
   echo "$line at=$(date -u +%H:%M:%S) load1=$(load1) others=$maven other_jvms=$java" | tee -a "$OUT"
-  rm -f "$busy"
   cat "$dir"/*.err >> "$LOG" 2>/dev/null || true
 }
 
@@ -215,7 +205,7 @@ for ((rep = 1; rep <= REPS; rep++)); do
     if (( rep % 2 )); then order=$CASES; else order=$(echo "$CASES" | tr ' ' '\n' | tac | tr '\n' ' '); fi
     for kind in $order; do
       case $kind in
-        embedded|cluster|w1) run_case "$kind" "$p" ;;
+        embedded|cluster|w1) run_kind "$kind" "$p" ;;
         *) echo "unknown case $kind" >&2; exit 2 ;;
       esac
     done

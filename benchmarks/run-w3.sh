@@ -61,40 +61,13 @@ LOG=results/w3-$STAMP.log
 OUT=results/w3-$STAMP.results
 : > "$OUT"
 
-HZ=$(getconf CLK_TCK 2>/dev/null || echo 100)
-# Other people's builds, tests and benchmark JVMs: every java/Maven process except this case's
-# own `timeout` and JVM, which carry WEIR_W3_CASE in their environment.
-foreign_count() {
-  local n=0 p
-  for p in $(pgrep -f 'maven|surefire|java' || true); do
-    tr '\0' '\n' < "/proc/$p/environ" 2>/dev/null | grep -qx "WEIR_W3_CASE=$STAMP" || n=$((n + 1))
-  done
-  echo "$n"
-}
-watch_foreign() { local max=0 n; while true; do n=$(foreign_count); (( n > max )) && max=$n && echo "$max" > "$1"; sleep 1; done; }
+# shellcheck source=bench-common.sh
+source "$HERE/bench-common.sh"
+# Our timeout and JVM carry the mark, so others= counts every other java/Maven process: other
+# people's builds and tests and other benchmarks (0 = nobody else was running a JVM).
+CASE_MARK=WEIR_W3_CASE=$STAMP
+RESULT_FIELDS="steal_s at load others"
 
-# run_case LABEL CLASSPATH MAIN ARGS...: one fresh JVM; its RESULT line goes to $OUT with the steal
-# time, the end time, load= the 1-minute load average at the end and others= the most other
-# java/Maven processes seen while it ran (0 = nobody else was running a JVM)
-# shellcheck disable=SC2086
-run_case() {
-  local label=$1 cp=$2 main=$3 line s0 s1 busy watcher pid
-  shift 3
-  busy=$(mktemp); echo 0 > "$busy"
-  s0=$(steal_ticks)
-  WEIR_W3_CASE=$STAMP timeout "$CASE_TIMEOUT" "$JAVA" $JAVA_OPTS -cp "$cp" "$main" "$@" seed="$SEED" >"$busy.out" 2>>"$LOG" & pid=$!
-  watch_foreign "$busy" & watcher=$!
-  wait "$pid" || true
-  kill "$watcher" 2>/dev/null || true; wait "$watcher" 2>/dev/null || true
-  s1=$(steal_ticks)
-  cat "$busy.out" >> "$LOG"
-  line=$(grep '^RESULT' "$busy.out" || true)
-  if [[ -z $line ]]; then
-    line="RESULT case=$label args=$* check=FAIL (no result: crashed or timed out, see $LOG)"
-  fi
-  echo "$line steal_s=$(awk -v a="$s0" -v b="$s1" -v hz="$HZ" 'BEGIN{printf "%.2f", (b-a)/hz}') at=$(date -u +%H:%M:%S) load=$(cut -d' ' -f1 /proc/loadavg) others=$(cat "$busy")" | tee -a "$OUT"
-  rm -f "$busy" "$busy.out"
-}
 weir()  { run_case "weir-$1" "$WEIR_CP" io.weir.benchmarks.window.WindowBenchmark "$@"; }
 flink() { if [[ $FLINK == 1 ]]; then run_case "flink-$1" "$FLINK_CP" bench.Main "$@" ckptDir=/tmp/flink-bench-ckpt objectReuse=false; fi; }
 

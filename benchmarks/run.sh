@@ -92,34 +92,13 @@ LOG=results/run-$STAMP.log
 OUT=results/run-$STAMP.results
 : > "$OUT"
 
-HZ=$(getconf CLK_TCK 2>/dev/null || echo 100)
+# shellcheck source=bench-common.sh
+source "$HERE/bench-common.sh"
+# Our JVMs go unmarked: others= counts other people's Maven builds and tests only (the "busy" state);
+# load1 also reflects any other busy process (forked test JVMs, compilers, other benchmarks).
+CASE_MARK=
+RESULT_FIELDS="steal_s at others load1"
 
-# Other people's builds and tests on this machine (none of ours match: our JVMs carry no "maven").
-foreign_count() { pgrep -f 'maven|surefire' | wc -l || true; }  # pgrep fails when it finds none
-# Samples foreign_count every second into $1 until killed; the file ends up holding the maximum.
-watch_foreign() { local max=0 n; while true; do n=$(foreign_count); (( n > max )) && max=$n && echo "$max" > "$1"; sleep 1; done; }
-
-# run_case LABEL CLASSPATH MAIN ARGS...: one fresh JVM, its RESULT line to $OUT with the steal time,
-# the end time and others= the most foreign Maven/surefire processes seen while it ran (0 = quiet)
-# shellcheck disable=SC2086
-run_case() {
-  local label=$1 cp=$2 main=$3 line s0 s1 busy watcher
-  shift 3
-  busy=$(mktemp); echo 0 > "$busy"
-  watch_foreign "$busy" & watcher=$!
-  s0=$(steal_ticks)
-  line=$(timeout "$CASE_TIMEOUT" "$JAVA" $JAVA_OPTS -cp "$cp" "$main" "$@" seed="$SEED" 2>>"$LOG" \
-           | tee -a "$LOG" | grep '^RESULT' || true)
-  if [[ -z $line ]]; then
-    line="RESULT case=$label args=$* check=FAIL (no result: crashed or timed out, see $LOG)"
-  fi
-  s1=$(steal_ticks)
-  kill "$watcher" 2>/dev/null || true; wait "$watcher" 2>/dev/null || true
-  # load1: the 1-minute load average at the end; besides others='s Maven/surefire processes it
-  # counts any other busy process (forked test JVMs, compilers, other benchmarks)
-  echo "$line steal_s=$(awk -v a="$s0" -v b="$s1" -v hz="$HZ" 'BEGIN{printf "%.2f", (b-a)/hz}') at=$(date -u +%H:%M:%S) others=$(cat "$busy") load1=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT"
-  rm -f "$busy"
-}
 weir()  { run_case "weir-$1" "$WEIR_CP" io.weir.benchmarks.wordcount.WordCountBenchmark "$@"; }
 flink() { if [[ $FLINK == 1 ]]; then run_case "flink-$1" "$FLINK_CP" bench.Main "$@" ckptDir=/tmp/flink-bench-ckpt objectReuse=false; fi; }
 # both, in an order that alternates between passes so that neither always runs first
@@ -163,14 +142,12 @@ if [[ $JMH == 1 ]]; then
   echo "# bytes per record (mean over the 1024 benchmark values)"
   "$JAVA" -cp "$WEIR_CP" io.weir.benchmarks.micro.RecordSizes | tee -a "$OUT"
   echo "# JMH: $JMH_OPTS, forks with $JAVA_OPTS" | tee -a "$LOG"
-  busy=$(mktemp); echo 0 > "$busy"
-  watch_foreign "$busy" & watcher=$!
+  watch_start
   # shellcheck disable=SC2086
   "$JAVA" -Xmx256m -Duser.language=en -Duser.country=US -cp "$WEIR_CP" org.openjdk.jmh.Main "$JMH_INCLUDE" $JMH_OPTS -jvmArgs "$JAVA_OPTS" \
       -rf csv -rff "$JMH_CSV" >>"$LOG" 2>&1 || echo "# JMH failed, see $LOG"
-  kill "$watcher" 2>/dev/null || true; wait "$watcher" 2>/dev/null || true
-  echo "# JMH ended $(date -u +%H:%M:%S); others=$(cat "$busy") (most foreign Maven/surefire processes seen while it ran)" | tee -a "$OUT"
-  rm -f "$busy"
+  watch_stop
+  echo "# JMH ended $(date -u +%H:%M:%S); others=$WATCHED (most foreign Maven/surefire processes seen while it ran)" | tee -a "$OUT"
   if [[ -f $JMH_CSV ]]; then ./summarize-jmh.sh "$JMH_CSV"; fi
 fi
 echo "# total wall time: $(( $(date +%s) - START )) s; raw lines in $OUT, logs in $LOG" | tee -a "$LOG"
