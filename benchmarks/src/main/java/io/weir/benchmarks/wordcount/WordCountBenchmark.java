@@ -57,7 +57,7 @@ public final class WordCountBenchmark {
   public static void main(String[] args) {
     if (args.length == 0) {
       System.err.println("usage: WordCountBenchmark w1|w1-exchange|w1-rocks|w2|w2-rocks|base-wc|version [p=N] [words=N]"
-          + " [seed=S] [interval=MS] [ckptDir=DIR] [snapshot=full|incremental] [cacheKB=N]");
+          + " [seed=S] [interval=MS] [ckptDir=DIR] [snapshot=full|incremental] [cacheKB=N] [bufferKB=N]");
       System.exit(2);
     }
     Map<String, String> options = CaseOptions.parse(args);
@@ -65,6 +65,7 @@ public final class WordCountBenchmark {
     long words = Long.parseLong(options.getOrDefault("words", "40000000"));
     long seed = Long.parseLong(options.getOrDefault("seed", Long.toString(ZipfLines.DEFAULT_SEED)));
     long lines = words / ZipfLines.WORDS_PER_LINE;
+    bufferKilobytes = Integer.parseInt(options.getOrDefault("bufferKB", "0"));
     switch (args[0]) {
       case "w1" -> runJob("WEIR-W1-wordcount", "heap", p, lines, seed, true, null, null);
       case "w1-exchange" -> runJob("WEIR-W1-wordcount", "heap-exchange", p, lines, seed, false, null, null);
@@ -120,6 +121,9 @@ public final class WordCountBenchmark {
     return cache == null ? rocks : rocks.withRecordCacheKilobytes(Integer.parseInt(cache));
   }
 
+  /** The network buffer size for experiments ({@code bufferKB=N}); 0 keeps the runtime's default. */
+  private static int bufferKilobytes;
+
   private static void runJob(String name, String variant, int p, long lines, long seed, boolean chainSingleInstance,
       RocksDbOptions rocksDb, CheckpointConfig checkpointing) {
     WordCountCheck check = WordCountCheck.forLines(seed, lines);
@@ -129,6 +133,9 @@ public final class WordCountBenchmark {
         .parallelism(p)
         .chainSingleInstanceExchanges(chainSingleInstance)
         .parameters("--lines", Long.toString(lines), "--seed", Long.toString(seed));
+    if (bufferKilobytes > 0) { // for experiments; run.sh never sets it
+      builder.bufferSize(bufferKilobytes * 1024);
+    }
     Path rocksDir = null;
     if (rocksDb != null) { // a backend instance (the name alone would give the default snapshot type)
       rocksDir = temporaryDirectory();
