@@ -1,4 +1,4 @@
-# Sourced by run.sh and run-w3.sh: the Apache Flink anchor (shared/anchors/flink-bench), copied to
+# Sourced by run.sh, run-w2.sh and run-w3.sh: the Apache Flink anchor (shared/anchors/flink-bench), copied to
 # FLINK_DIR and built there, so that Weir's and Flink's cases can run interleaved in one session.
 # Expects ANCHOR_SRC, FLINK_DIR and the MVN command array to be set by the caller.
 

@@ -312,7 +312,8 @@ public final class RunOptions {
 
     /**
      * Whether a network exchange whose record type is immutable (its serializer says
-     * {@link io.weir.state.serialization.TypeSerializer#immutableValues()}: strings, boxes) hands
+     * {@link io.weir.state.serialization.TypeSerializer#immutableValues()}: strings, boxes, records
+     * generated serializers find deeply immutable) hands
      * the record objects to the consuming subtask instead of serializing and deserializing them
      * (default true; every subtask of the embedded runtime shares one process). Records are ordered,
      * bounded and checkpointed as with bytes; in-flight data of unaligned checkpoints is stored as bytes.
