@@ -8,7 +8,10 @@ set -euo pipefail
 awk -F',' '
   function unq(s) { gsub(/"/, "", s); return s }
   { sub(/\r$/, "") }
-  NR == 1 { for (i = 1; i <= NF; i++) col[unq($i)] = i; next }
+  NR == 1 {
+    for (i = 1; i <= NF; i++) { col[unq($i)] = i; if (unq($i) ~ /^Param: /) params[++np] = i }
+    next
+  }
   { name = unq($col["Benchmark"]); sub(/^io\.weir\.benchmarks\.micro\./, "", name)
     score = unq($col["Score"]) + 0; err = unq($col["Score Error (99.9%)"])
     if (name ~ /^SerializerBenchmark\./) {
@@ -17,7 +20,11 @@ awk -F',' '
       ns[r "|" op "|" c] = score; er[r "|" op "|" c] = err + 0
       if (!((r "|" op) in seen)) { seen[r "|" op] = 1; rows[++n] = r "|" op }
     } else {
-      other[++m] = sprintf("%-40s %8.2f ± %5.2f ns/op", name, score, err)
+      # the parameters (e.g. the state backend) tell otherwise identical rows apart
+      for (j = 1; j <= np; j++) {
+        v = unq($params[j]); if (v != "") name = name " " v
+      }
+      other[++m] = sprintf("%-52s %8.2f ± %5.2f ns/op", name, score, err)
     }
   }
   function pm(key) { return (key in ns) ? sprintf("%.2f ± %.2f", ns[key], er[key]) : "-" }
