@@ -1,12 +1,8 @@
 package io.weir.state.timers;
 
 import io.weir.api.TimeDomain;
-import io.weir.state.AggregatingState;
-import io.weir.state.KeyGroupRange;
-import io.weir.state.ListState;
 import io.weir.state.MapState;
-import io.weir.state.ReducingState;
-import io.weir.state.ValueState;
+import io.weir.state.backend.ForwardingKeyedStateBackend;
 import io.weir.state.backend.KeyedStateBackend;
 import io.weir.state.backend.StateDescriptor;
 import io.weir.state.serialization.BooleanSerializer;
@@ -36,14 +32,13 @@ import java.util.concurrent.Executor;
  *
  * <p>Only operators that use timers pay for the wrapper; the rest use their backend directly.
  */
-public final class TimerKeyedStateBackend implements KeyedStateBackend {
+public final class TimerKeyedStateBackend extends ForwardingKeyedStateBackend {
   /** Names of the map states holding the timers; reserved, so no user state can take them. */
   public static final String EVENT_TIME_TIMERS = "__weir.timers.event-time";
   public static final String PROCESSING_TIME_TIMERS = "__weir.timers.processing-time";
   /** Names of internal states a {@link WatermarkHook} may rebuild from on restore ({@link KeyedTimers#takeRestored}). */
   public static final String INTERNAL_PREFIX = "__weir.";
 
-  private final KeyedStateBackend backend;
   private final int maxParallelism;
   private final TimerQueue eventTime;
   private final TimerQueue processingTime;
@@ -53,7 +48,7 @@ public final class TimerKeyedStateBackend implements KeyedStateBackend {
   private int currentKeyGroup = -1;
 
   public TimerKeyedStateBackend(KeyedStateBackend backend, int maxParallelism, KeyedTimers.Clock clock) {
-    this.backend = backend;
+    super(backend);
     this.maxParallelism = maxParallelism;
     this.eventTime = new TimerQueue(TimeDomain.EVENT_TIME, this::eventTimeState);
     this.processingTime = new TimerQueue(TimeDomain.PROCESSING_TIME, this::processingTimeState);
@@ -68,9 +63,9 @@ public final class TimerKeyedStateBackend implements KeyedStateBackend {
   /** Registered on first use, not at construction: a restore must come before any state registers. */
   private void timerStates() {
     if (eventTimeState == null) {
-      eventTimeState = backend.mapState(
+      eventTimeState = delegate.mapState(
           StateDescriptor.map(EVENT_TIME_TIMERS, LongSerializer.INSTANCE, BooleanSerializer.INSTANCE));
-      processingTimeState = backend.mapState(
+      processingTimeState = delegate.mapState(
           StateDescriptor.map(PROCESSING_TIME_TIMERS, LongSerializer.INSTANCE, BooleanSerializer.INSTANCE));
     }
   }
@@ -90,62 +85,16 @@ public final class TimerKeyedStateBackend implements KeyedStateBackend {
   }
 
   @Override
-  public KeyGroupRange keyGroupRange() {
-    return backend.keyGroupRange();
-  }
-
-  @Override
   public void setCurrentKey(Object key, int keyGroup) {
-    backend.setCurrentKey(key, keyGroup);
+    super.setCurrentKey(key, keyGroup);
     currentKeyGroup = keyGroup;
-  }
-
-  @Override
-  public Object currentKey() {
-    return backend.currentKey();
-  }
-
-  @Override
-  public <T> ValueState<T> valueState(StateDescriptor<T> descriptor) {
-    return backend.valueState(descriptor);
-  }
-
-  @Override
-  public <T> ListState<T> listState(StateDescriptor<T> descriptor) {
-    return backend.listState(descriptor);
-  }
-
-  @Override
-  public <T> ReducingState<T> reducingState(StateDescriptor<T> descriptor) {
-    return backend.reducingState(descriptor);
-  }
-
-  @Override
-  public <IN, ACC, OUT> AggregatingState<IN, OUT> aggregatingState(StateDescriptor<ACC> descriptor) {
-    return backend.aggregatingState(descriptor);
-  }
-
-  @Override
-  public <K, V> MapState<K, V> mapState(StateDescriptor<V> descriptor) {
-    return backend.mapState(descriptor);
-  }
-
-  @Override
-  public long keyCount(String stateName) {
-    return backend.keyCount(stateName);
   }
 
   @Override
   public CompletableFuture<SnapshotManifest> snapshot(
       String snapshotName, TypeSerializer<?> keySerializer, SnapshotStorage storage, Executor writer) {
     prepareSnapshot();
-    return backend.snapshot(snapshotName, keySerializer, storage, writer);
-  }
-
-  /** The wrapped backend's: timers live in its states, so they are saved in whatever type it writes. */
-  @Override
-  public SnapshotType defaultSnapshotType() {
-    return backend.defaultSnapshotType();
+    return delegate.snapshot(snapshotName, keySerializer, storage, writer);
   }
 
   /** Passes {@code type} through, so an operator with timers gets incremental snapshots where its backend has them. */
@@ -153,7 +102,7 @@ public final class TimerKeyedStateBackend implements KeyedStateBackend {
   public CompletableFuture<SnapshotManifest> snapshot(String snapshotName, TypeSerializer<?> keySerializer,
       SharedFileRegistry registry, Executor writer, SnapshotType type) {
     prepareSnapshot();
-    return backend.snapshot(snapshotName, keySerializer, registry, writer, type);
+    return delegate.snapshot(snapshotName, keySerializer, registry, writer, type);
   }
 
   private void prepareSnapshot() {
@@ -164,7 +113,7 @@ public final class TimerKeyedStateBackend implements KeyedStateBackend {
 
   /** Brings the timers' map states up to date (the queues defer their writes), keeping the current key. */
   private void persistTimers() {
-    Object key = backend.currentKey();
+    Object key = delegate.currentKey();
     int keyGroup = currentKeyGroup;
     eventTime.persist(this::setCurrentKey);
     processingTime.persist(this::setCurrentKey);
@@ -176,9 +125,9 @@ public final class TimerKeyedStateBackend implements KeyedStateBackend {
 
   @Override
   public void restore(SnapshotStorage storage, List<String> snapshotNames, TypeSerializer<?> keySerializer) {
-    backend.restore(storage, snapshotNames, keySerializer);
+    delegate.restore(storage, snapshotNames, keySerializer);
     Map<String, RestoredState> states =
-        KeyedSnapshotReader.read(storage, snapshotNames, backend.keyGroupRange(), maxParallelism, keySerializer);
+        KeyedSnapshotReader.read(storage, snapshotNames, delegate.keyGroupRange(), maxParallelism, keySerializer);
     TimerRestore.restore(states, keySerializer,
         Map.of(EVENT_TIME_TIMERS, eventTime, PROCESSING_TIME_TIMERS, processingTime));
     Map<String, RestoredState> internal = new HashMap<>();
@@ -189,10 +138,5 @@ public final class TimerKeyedStateBackend implements KeyedStateBackend {
     });
     timers.restoredInternalStates(internal, keySerializer);
     timerStates();
-  }
-
-  @Override
-  public void close() {
-    backend.close();
   }
 }
