@@ -126,13 +126,8 @@ public abstract class RecordWriter {
     if (buffer == null) {
       buffer = startBatch(ch, true);
     }
-    int n = buffer.records;
-    ch.batch[n] = record;
-    ch.batchKeyGroups[n] = keyGroup;
-    buffer.records = ++n;
-    if (n == objectsPerBuffer) {
-      ship(ch);
-    }
+    ch.batchKeyGroups[buffer.records] = keyGroup;
+    writeObject(ch, record);
   }
 
   private void writeBytes(Channel ch, Object record) {
