@@ -29,20 +29,7 @@ class CheckpointEmbeddedTest {
   @TempDir Path temp;
 
   private static RunOptions.Builder options(String run, int parallelism, String... more) {
-    String[] args = new String[6 + more.length];
-    args[0] = "--run";
-    args[1] = run;
-    args[2] = "--partitions";
-    args[3] = Integer.toString(PARTITIONS);
-    args[4] = "--per-partition";
-    args[5] = Long.toString(PER_PARTITION);
-    System.arraycopy(more, 0, args, 6, more.length);
-    return RunOptions.builder().parallelism(parallelism).parameters(args);
-  }
-
-  private static void waitFor(JobHandle job, java.util.function.BooleanSupplier condition, String what)
-      throws InterruptedException {
-    Waiting.forJob(job, condition, what);
+    return GatedWordCountJob.options(run, PARTITIONS, PER_PARTITION, parallelism, more);
   }
 
   @Test
@@ -50,7 +37,7 @@ class CheckpointEmbeddedTest {
     String run = "periodic";
     JobHandle job = new LocalCluster().submit(GatedWordCountJob.plan(2), options(run, 2, "--pause-after", "1000")
         .checkpointing(CheckpointConfig.every(Duration.ofMillis(100), temp.toString())).build());
-    waitFor(job, () -> job.checkpointStats().completed() >= 1, "a completed checkpoint");
+    Waiting.forJob(job, () -> job.checkpointStats().completed() >= 1, "a completed checkpoint");
     GatedWordCountJob.gate(run).set(true);
     JobResult result = job.await(Duration.ofSeconds(60)).orThrow();
 
@@ -74,7 +61,7 @@ class CheckpointEmbeddedTest {
     JobHandle job = new LocalCluster().submit(GatedWordCountJob.plan(2), options(first, 2, "--pause-after", "4000")
         .checkpointing(CheckpointConfig.disabled()).build());
     long half = 2 * 4000;
-    waitFor(job, () -> GatedWordCountJob.emitted(first).get() >= half, "both sources to reach their pause");
+    Waiting.forJob(job, () -> GatedWordCountJob.emitted(first).get() >= half, "both sources to reach their pause");
     CompletedCheckpoint savepoint = job.triggerSavepoint(temp.resolve("savepoints").toString()).get(60, TimeUnit.SECONDS);
     job.cancel();
     assertEquals(JobStatus.CANCELED, job.await(Duration.ofSeconds(60)).status());
@@ -143,7 +130,7 @@ class CheckpointEmbeddedTest {
     }
     assertTrue(refusal.contains("Sentences -> Tokenize (2/2)") && refusal.contains("finished"), refusal);
     // one whose metadata was being written when the subtask finished may still complete; none starts
-    waitFor(job, () -> job.checkpointStats().inProgress() == 0, "the last checkpoint to settle");
+    Waiting.forJob(job, () -> job.checkpointStats().inProgress() == 0, "the last checkpoint to settle");
     long completed = job.checkpointStats().completed();
     Thread.sleep(200);
     assertEquals(completed, job.checkpointStats().completed(), "no periodic checkpoint completes any more");
@@ -163,9 +150,9 @@ class CheckpointEmbeddedTest {
     for (int i = 1; i <= 3; i++) {
       long limit = i * step;
       GatedWordCountJob.limit(run).set(limit);
-      waitFor(job, () -> GatedWordCountJob.emitted(run).get() >= 2 * limit, "the sources to reach " + limit);
+      Waiting.forJob(job, () -> GatedWordCountJob.emitted(run).get() >= 2 * limit, "the sources to reach " + limit);
       long before = job.checkpointStats().completed();
-      waitFor(job, () -> job.checkpointStats().completed() >= before + 2, "a checkpoint after step " + i);
+      Waiting.forJob(job, () -> job.checkpointStats().completed() >= before + 2, "a checkpoint after step " + i);
     }
     job.cancel();
     JobResult first = job.await(Duration.ofSeconds(60));
@@ -266,7 +253,7 @@ class CheckpointEmbeddedTest {
     JobHandle job = new LocalCluster().submit(GatedWordCountJob.plan(2), options(run, 2, "--pause-after", "1000")
         .checkpointing(CheckpointConfig.every(Duration.ofMillis(10), "")
             .withMode(io.weir.runtime.checkpoint.CheckpointingMode.AT_LEAST_ONCE)).build());
-    waitFor(job, () -> job.checkpointStats().completed() >= 2, "two completed checkpoints");
+    Waiting.forJob(job, () -> job.checkpointStats().completed() >= 2, "two completed checkpoints");
     GatedWordCountJob.gate(run).set(true);
     job.await(Duration.ofSeconds(60)).orThrow();
     assertEquals(GatedWordCountJob.oracle(PARTITIONS, PER_PARTITION), GatedWordCountJob.latest(run),
@@ -279,10 +266,10 @@ class CheckpointEmbeddedTest {
     String first = "files";
     JobHandle job = new LocalCluster().submit(GatedWordCountJob.filesPlan(2), options(first, 2, "--pause-after", "2000",
         "--output", output.toString()).checkpointing(CheckpointConfig.disabled()).build());
-    waitFor(job, () -> GatedWordCountJob.emitted(first).get() >= 4000, "both sources to reach their pause");
+    Waiting.forJob(job, () -> GatedWordCountJob.emitted(first).get() >= 4000, "both sources to reach their pause");
     assertEquals(List.of(), committedLines(output), "nothing is committed before a checkpoint completes");
     CompletedCheckpoint savepoint = job.triggerSavepoint(temp.resolve("sp").toString()).get(60, TimeUnit.SECONDS);
-    waitFor(job, () -> committedLines(output).size() == 4000, "the savepoint's transactions to commit");
+    Waiting.forJob(job, () -> committedLines(output).size() == 4000, "the savepoint's transactions to commit");
     job.cancel();
     assertEquals(JobStatus.CANCELED, job.await(Duration.ofSeconds(60)).status());
 

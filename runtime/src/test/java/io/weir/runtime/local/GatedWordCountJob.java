@@ -176,6 +176,22 @@ final class GatedWordCountJob {
     return lines;
   }
 
+  /**
+   * Options running the job at {@code parallelism} with gate and results named {@code run},
+   * {@code partitions} of {@code perPartition} lines, and the further parameters {@code more}.
+   */
+  static RunOptions.Builder options(String run, int partitions, long perPartition, int parallelism, String... more) {
+    String[] args = new String[6 + more.length];
+    args[0] = "--run";
+    args[1] = run;
+    args[2] = "--partitions";
+    args[3] = Integer.toString(partitions);
+    args[4] = "--per-partition";
+    args[5] = Long.toString(perPartition);
+    System.arraycopy(more, 0, args, 6, more.length);
+    return RunOptions.builder().parallelism(parallelism).parameters(args);
+  }
+
   static JobPlan plan(int parallelism) {
     return plan(parallelism, TestSerializers.STRING);
   }

@@ -57,20 +57,7 @@ class ObjectHandOverJobTest {
   }
 
   private static RunOptions.Builder options(String run, int parallelism, boolean handOver, String... more) {
-    String[] args = new String[6 + more.length];
-    args[0] = "--run";
-    args[1] = run;
-    args[2] = "--partitions";
-    args[3] = Integer.toString(PARTITIONS);
-    args[4] = "--per-partition";
-    args[5] = Long.toString(PER_PARTITION);
-    System.arraycopy(more, 0, args, 6, more.length);
-    return RunOptions.builder().parallelism(parallelism).handOverObjects(handOver).parameters(args);
-  }
-
-  private static void waitFor(JobHandle job, java.util.function.BooleanSupplier condition, String what)
-      throws InterruptedException {
-    Waiting.forJob(job, condition, what);
+    return GatedWordCountJob.options(run, PARTITIONS, PER_PARTITION, parallelism, more).handOverObjects(handOver);
   }
 
   /** Without checkpoints the words cross the exchange as objects: never serialized, yet counted exactly. */
@@ -99,7 +86,7 @@ class ObjectHandOverJobTest {
     JobHandle job = new LocalCluster().submit(GatedWordCountJob.plan(2, StringSerializer.INSTANCE),
         options(first, 2, true, "--pause-after", "4000").checkpointing(CheckpointConfig.disabled()).build());
     long half = 2 * 4000;
-    waitFor(job, () -> GatedWordCountJob.emitted(first).get() >= half, "both sources to reach their pause");
+    Waiting.forJob(job, () -> GatedWordCountJob.emitted(first).get() >= half, "both sources to reach their pause");
     io.weir.runtime.checkpoint.CompletedCheckpoint savepoint =
         job.triggerSavepoint(temp.resolve("savepoints").toString()).get(60, TimeUnit.SECONDS);
     job.cancel();
@@ -119,7 +106,7 @@ class ObjectHandOverJobTest {
     JobHandle job = new LocalCluster().submit(GatedWordCountJob.plan(2, StringSerializer.INSTANCE),
         options(run, 2, true, "--pause-after", "1000").bufferTimeout(Duration.ofMillis(5))
             .checkpointing(CheckpointConfig.every(Duration.ofMillis(20), temp.toString())).build());
-    waitFor(job, () -> job.checkpointStats().completed() >= 2, "completed checkpoints");
+    Waiting.forJob(job, () -> job.checkpointStats().completed() >= 2, "completed checkpoints");
     GatedWordCountJob.gate(run).set(true);
     JobResult result = job.await(Duration.ofSeconds(60)).orThrow();
     assertEquals(GatedWordCountJob.oracle(PARTITIONS, PER_PARTITION), GatedWordCountJob.latest(run));

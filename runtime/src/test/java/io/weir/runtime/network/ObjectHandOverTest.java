@@ -8,11 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.weir.runtime.operator.KeySelector;
+import io.weir.runtime.fixtures.WordCountJob;
 import io.weir.state.KeyGroups;
 import io.weir.state.serialization.BinaryInput;
 import io.weir.state.serialization.StringSerializer;
-import io.weir.state.serialization.TypeSerializer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,24 +30,6 @@ import org.junit.jupiter.api.Timeout;
 class ObjectHandOverTest {
   private static final int BUFFER = 64; // 8 objects per buffer: many hand-overs
   private static final int MAX_PARALLELISM = 128;
-
-  /** Keys strings by themselves, as W1's word count does. */
-  private static final KeySelector BY_STRING = new KeySelector() {
-    @Override
-    public Object key(int input, Object record) {
-      return record;
-    }
-
-    @Override
-    public int keyHash(int input, Object record) {
-      return record.hashCode();
-    }
-
-    @Override
-    public TypeSerializer<?> keySerializer() {
-      return StringSerializer.INSTANCE;
-    }
-  };
 
   /** A target outside this process: has to see bytes. */
   private static final class RemoteLike implements ChannelTarget {
@@ -127,7 +108,7 @@ class ObjectHandOverTest {
     InputGate[] gates = {new InputGate(1), new InputGate(1)};
     BufferPool pool = new BufferPool(5, BUFFER);
     HashRecordWriter writer = new HashRecordWriter(StringSerializer.INSTANCE, pool, gates, new int[] {0, 0}, "Count",
-        BY_STRING, 0, MAX_PARALLELISM);
+        new WordCountJob.WordKeys(), 0, MAX_PARALLELISM);
     writer.handOverObjects(handOver);
     List<List<Object>> expected = List.of(new ArrayList<>(), new ArrayList<>());
     ExecutorService consumers = Executors.newFixedThreadPool(parallelism);

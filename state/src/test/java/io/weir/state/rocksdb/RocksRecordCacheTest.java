@@ -67,6 +67,12 @@ class RocksRecordCacheTest {
     return new RocksDbStateBackend(work.resolve("rocksdb"), new RocksDbOptions(1, 8, 1).withRecordCacheKilobytes(cacheKilobytes));
   }
 
+  /** One backend instance owning every key group, keys written with {@code keys}. */
+  private KeyedStateBackend oneInstance(int cacheKilobytes, TypeSerializer<?> keys) {
+    return rocks(cacheKilobytes).createKeyedBackend("op",
+        KeyGroups.rangeFor(0, KeyedInstances.MAX_PARALLELISM, 1), KeyedInstances.MAX_PARALLELISM, keys);
+  }
+
   private static RocksRecordCache cacheOf(KeyedStateBackend backend) {
     return ((RocksDbKeyedStateBackend) backend).recordCache();
   }
@@ -209,8 +215,7 @@ class RocksRecordCacheTest {
   @ParameterizedTest
   @ValueSource(ints = {0, 8192})
   void mutatingValuesOutsideTheStateChangesNothing(int cacheKilobytes) {
-    KeyedStateBackend backend = rocks(cacheKilobytes).createKeyedBackend("op",
-        KeyGroups.rangeFor(0, KeyedInstances.MAX_PARALLELISM, 1), KeyedInstances.MAX_PARALLELISM, LongSerializer.INSTANCE);
+    KeyedStateBackend backend = oneInstance(cacheKilobytes, LongSerializer.INSTANCE);
     try (backend) {
       ValueState<long[]> pair = backend.valueState(StateDescriptor.value("pair", new LongPairSerializer()));
       backend.setCurrentKey(1L, KeyGroups.keyGroupFor(Long.hashCode(1L), KeyedInstances.MAX_PARALLELISM));
@@ -229,8 +234,7 @@ class RocksRecordCacheTest {
   @ParameterizedTest
   @ValueSource(ints = {0, 8192})
   void aValueThatViewsItsBytesIsNotOverwritten(int cacheKilobytes) {
-    KeyedStateBackend backend = rocks(cacheKilobytes).createKeyedBackend("op",
-        KeyGroups.rangeFor(0, KeyedInstances.MAX_PARALLELISM, 1), KeyedInstances.MAX_PARALLELISM, LongSerializer.INSTANCE);
+    KeyedStateBackend backend = oneInstance(cacheKilobytes, LongSerializer.INSTANCE);
     try (backend) {
       ValueState<ByteBuffer> view = backend.valueState(StateDescriptor.value("view", new TwoByteViewSerializer()));
       backend.setCurrentKey(1L, KeyGroups.keyGroupFor(Long.hashCode(1L), KeyedInstances.MAX_PARALLELISM));
@@ -261,8 +265,7 @@ class RocksRecordCacheTest {
   /** A state registered after keys were cached gets its own slot in their entries. */
   @Test
   void aStateRegisteredLaterIsCachedBesideTheEarlierOnes() {
-    KeyedStateBackend backend = rocks(8192).createKeyedBackend("op",
-        KeyGroups.rangeFor(0, KeyedInstances.MAX_PARALLELISM, 1), KeyedInstances.MAX_PARALLELISM, StringSerializer.INSTANCE);
+    KeyedStateBackend backend = oneInstance(8192, StringSerializer.INSTANCE);
     try (backend) {
       ValueState<String> first = backend.valueState(StateDescriptor.value("first", StringSerializer.INSTANCE));
       for (int k = 0; k < 100; k++) {

@@ -13,10 +13,9 @@ import io.weir.runtime.network.ForwardRecordWriter;
 import io.weir.runtime.network.HashRecordWriter;
 import io.weir.runtime.network.InputGate;
 import io.weir.runtime.network.KeyGroupAssigner;
-import io.weir.runtime.operator.KeySelector;
+import io.weir.runtime.fixtures.WordCountJob;
 import io.weir.state.KeyGroups;
 import io.weir.state.serialization.StringSerializer;
-import io.weir.state.serialization.TypeSerializer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -109,7 +108,7 @@ class RemoteExchangeTest {
 
   private static Producer hash(String name, ChannelTarget[] targets, int channelIndex, List<String> records) {
     return new Producer(name, new BufferPool(8, 256), pool -> new HashRecordWriter(StringSerializer.INSTANCE, pool, targets,
-        new int[] {channelIndex, channelIndex, channelIndex}, "sink", BY_VALUE, 0, MAX_PARALLELISM), records);
+        new int[] {channelIndex, channelIndex, channelIndex}, "sink", new WordCountJob.WordKeys(), 0, MAX_PARALLELISM), records);
   }
 
   private static List<String> expectedFor(int sink, List<String> records) {
@@ -118,23 +117,6 @@ class RemoteExchangeTest {
         .filter(r -> KeyGroups.subtaskFor(groups.keyGroup(r.hashCode()), MAX_PARALLELISM, 3) == sink)
         .toList();
   }
-
-  private static final KeySelector BY_VALUE = new KeySelector() {
-    @Override
-    public Object key(int input, Object record) {
-      return record;
-    }
-
-    @Override
-    public int keyHash(int input, Object record) {
-      return record.hashCode();
-    }
-
-    @Override
-    public TypeSerializer<?> keySerializer() {
-      return StringSerializer.INSTANCE;
-    }
-  };
 
   @Test
   void aSenderWaitsForAConsumerThatRegistersLate() throws Exception {
